@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "RLNotes",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Randomness", targets: ["Randomness"]),
+        .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
+        .library(name: "Render", targets: ["Render"]),
+        .executable(name: "report", targets: ["report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "Randomness"),
+        .target(name: "Tabular", dependencies: ["Randomness"]),
+        .target(name: "Charts"),
+        .target(
+            name: "Notebook",
+            dependencies: ["Charts", "Randomness", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "Notebook"]),
+        .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Randomness"], path: "chapters"),
+        .executableTarget(
+            name: "report",
+            dependencies: [
+                "Chapters", "Notebook", "Render",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "Notebook"]),
+        .testTarget(name: "ReportTests", dependencies: ["report"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,162 @@
+/// How data values map to positions along an axis.
+public enum ScaleKind: String, Hashable, Codable, Sendable {
+    /// Equal differences, equal distances.
+    case linear
+    /// Equal ratios, equal distances (base 10); values must be positive.
+    case log
+}
+
+/// One axis of a chart.
+public struct Axis: Hashable, Codable, Sendable {
+    /// The axis title, such as "Episode".
+    public var label: String?
+    /// Linear or logarithmic.
+    public var scale: ScaleKind
+    /// A fixed domain; `nil` fits the data and rounds to nice ticks.
+    public var domain: ClosedRange<Double>?
+    /// Whether larger values are drawn lower (y) or further left (x); grids count rows downward.
+    public var isReversed: Bool
+    /// Whether ticks, labels and the axis line are drawn.
+    public var isHidden: Bool
+
+    /// Creates an axis.
+    public init(_ label: String? = nil, scale: ScaleKind = .linear, domain: ClosedRange<Double>? = nil, reversed: Bool = false, hidden: Bool = false) {
+        self.label = label
+        self.scale = scale
+        self.domain = domain
+        isReversed = reversed
+        isHidden = hidden
+    }
+}
+
+/// Where a chart's legend goes. `automatic` picks a corner of the plot that covers no data and
+/// falls back to the right of the plot.
+public enum LegendPlacement: String, Hashable, Codable, Sendable {
+    /// A data-free corner, else outside on the right.
+    case automatic
+    /// Outside, right of the plot.
+    case right
+    /// Outside, below the plot.
+    case bottom
+    /// No legend.
+    case hidden
+}
+
+/// A declarative chart: marks plus scales, axes and a legend, laid out by ``ChartLayout``.
+public struct Chart: Hashable, Codable, Sendable {
+    /// The marks, drawn in order.
+    public var marks: [Mark]
+    /// The horizontal axis.
+    public var x: Axis
+    /// The vertical axis.
+    public var y: Axis
+    /// A title above the plot.
+    public var title: String?
+    /// Width and height of the whole chart in points.
+    public var width: Double
+    /// Height of the whole chart in points.
+    public var height: Double
+    /// Legend placement.
+    public var legend: LegendPlacement
+    /// Whether one data unit has the same length on both axes (maps, boards).
+    public var equalAspect: Bool
+    /// Whether light grid lines are drawn at the ticks.
+    public var showsGrid: Bool
+
+    /// Creates a chart from a mark builder.
+    public init(
+        title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), width: Double = 430, height: Double = 250,
+        legend: LegendPlacement = .automatic, equalAspect: Bool = false, showsGrid: Bool = true,
+        @MarkBuilder marks: () -> [Mark]
+    ) {
+        self.marks = marks()
+        self.x = x
+        self.y = y
+        self.title = title
+        self.width = width
+        self.height = height
+        self.legend = legend
+        self.equalAspect = equalAspect
+        self.showsGrid = showsGrid
+    }
+
+    /// The series names in order of first appearance; this order assigns palette colours.
+    public var seriesOrder: [String] {
+        var seen = Set<String>()
+        var order = [String]()
+        for mark in marks {
+            if let s = mark.series, seen.insert(s).inserted { order.append(s) }
+        }
+        return order
+    }
+}
+
+/// Something a ``MarkBuilder`` accepts.
+public protocol MarkConvertible {
+    /// The marks this value stands for.
+    var marks: [Mark] { get }
+}
+
+extension LineMark: MarkConvertible { public var marks: [Mark] { [.line(self)] } }
+extension AreaMark: MarkConvertible { public var marks: [Mark] { [.area(self)] } }
+extension RuleMark: MarkConvertible { public var marks: [Mark] { [.rule(self)] } }
+extension PointMark: MarkConvertible { public var marks: [Mark] { [.point(self)] } }
+extension BarMark: MarkConvertible { public var marks: [Mark] { [.bar(self)] } }
+extension RectangleMark: MarkConvertible { public var marks: [Mark] { [.rectangle(self)] } }
+extension TextMark: MarkConvertible { public var marks: [Mark] { [.text(self)] } }
+extension ArrowMark: MarkConvertible { public var marks: [Mark] { [.arrow(self)] } }
+extension Mark: MarkConvertible { public var marks: [Mark] { [self] } }
+extension Array: MarkConvertible where Element: MarkConvertible {
+    public var marks: [Mark] { flatMap(\.marks) }
+}
+
+/// Builds a chart's marks from statements, `if`, and `for` loops.
+@resultBuilder
+public enum MarkBuilder {
+    /// Joins the statements of a block.
+    public static func buildBlock(_ parts: [Mark]...) -> [Mark] { parts.flatMap { $0 } }
+    /// Turns one statement into marks.
+    public static func buildExpression(_ value: some MarkConvertible) -> [Mark] { value.marks }
+    /// An `if` without `else`.
+    public static func buildOptional(_ part: [Mark]?) -> [Mark] { part ?? [] }
+    /// The first branch of an `if`/`else`.
+    public static func buildEither(first: [Mark]) -> [Mark] { first }
+    /// The second branch of an `if`/`else`.
+    public static func buildEither(second: [Mark]) -> [Mark] { second }
+    /// A `for` loop.
+    public static func buildArray(_ parts: [[Mark]]) -> [Mark] { parts.flatMap { $0 } }
+}
+
+/// A figure: one chart or several panels side by side (small multiples), laid out in a grid.
+public struct FigureSpec: Hashable, Codable, Sendable {
+    /// The panels, row by row.
+    public var panels: [Chart]
+    /// Panels per row.
+    public var columns: Int
+
+    /// A figure of one chart.
+    public init(_ chart: Chart) {
+        panels = [chart]
+        columns = 1
+    }
+
+    /// A figure of several panels, `columns` per row.
+    public init(panels: [Chart], columns: Int) {
+        precondition(!panels.isEmpty && columns > 0, "a figure needs a panel and a positive column count")
+        self.panels = panels
+        self.columns = columns
+    }
+
+    /// The figure's size in points.
+    public var size: (width: Double, height: Double) {
+        let rows = (panels.count + columns - 1) / columns
+        var width = 0.0
+        var height = 0.0
+        for row in 0..<rows {
+            let slice = panels[(row * columns)..<min(panels.count, (row + 1) * columns)]
+            width = max(width, slice.reduce(0) { $0 + $1.width })
+            height += slice.map(\.height).max() ?? 0
+        }
+        return (width, height)
+    }
+}

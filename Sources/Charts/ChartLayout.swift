@@ -1,0 +1,154 @@
+import Foundation
+
+/// Lays a ``FigureSpec`` or a ``Chart`` out into a ``DisplayList``.
+public enum ChartLayout {
+    static let tickSize = 8.0
+    static let labelSize = 9.0
+    static let titleSize = 10.0
+
+    /// The display list of a whole figure: its panels placed row by row.
+    public static func displayList(for figure: FigureSpec) -> DisplayList {
+        let size = figure.size
+        var list = DisplayList(width: size.width, height: size.height)
+        var y = 0.0
+        var index = 0
+        while index < figure.panels.count {
+            let row = figure.panels[index..<min(figure.panels.count, index + figure.columns)]
+            var x = 0.0
+            for chart in row {
+                list.items += items(for: chart, originX: x, originY: y)
+                x += chart.width
+            }
+            y += row.map(\.height).max() ?? 0
+            index += figure.columns
+        }
+        return list
+    }
+
+    /// The display list of one chart.
+    public static func displayList(for chart: Chart) -> DisplayList {
+        displayList(for: FigureSpec(chart))
+    }
+
+    /// The drawing instructions of `chart` with its top-left corner at the origin given.
+    static func items(for chart: Chart, originX: Double, originY: Double) -> [DisplayItem] {
+        let colors = Dictionary(uniqueKeysWithValues: chart.seriesOrder.enumerated().map { ($1, Palette.series($0)) })
+        let xDomain = chart.x.domain ?? Scale.niceDomain(dataExtent(chart, axis: \.x), kind: chart.x.scale)
+        let yDomain = chart.y.domain ?? Scale.niceDomain(dataExtent(chart, axis: \.y), kind: chart.y.scale)
+        let yStep = Scale.niceStep(for: yDomain.upperBound - yDomain.lowerBound)
+        let xStep = Scale.niceStep(for: xDomain.upperBound - xDomain.lowerBound)
+
+        // Margins: room for tick labels and axis titles.
+        let probeY = Scale(kind: chart.y.scale, domain: yDomain, range: (0, 1), reversed: false)
+        let yLabelWidth = probeY.ticks().map { TextMetrics.width(of: Scale.label($0, step: yStep), size: tickSize) }.max() ?? 0
+        var left = originX + (chart.y.isHidden ? 6 : yLabelWidth + 10 + (chart.y.label == nil ? 0 : 14))
+        let top = originY + (chart.title == nil ? 8 : 22)
+        let bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14))
+        var right = originX + chart.width - 10
+
+        let legend = LegendLayout(chart: chart, colors: colors)
+        if legend.isShown && chart.legend == .right { right -= legend.width + 8 }
+
+        if chart.equalAspect {
+            // Shrink one side so a data unit has the same length on both axes, centred.
+            let unitsX = xDomain.upperBound - xDomain.lowerBound
+            let unitsY = yDomain.upperBound - yDomain.lowerBound
+            let unit = min((right - left) / unitsX, (bottom - top) / unitsY)
+            let slack = (right - left) - unit * unitsX
+            left += slack / 2
+            right = left + unit * unitsX
+        }
+        let plotBottom = chart.equalAspect
+            ? top + (right - left) * (yDomain.upperBound - yDomain.lowerBound) / (xDomain.upperBound - xDomain.lowerBound)
+            : bottom
+        let xScale = Scale(kind: chart.x.scale, domain: xDomain, range: (left, right), reversed: chart.x.isReversed)
+        let yScale = Scale(kind: chart.y.scale, domain: yDomain, range: (plotBottom, top), reversed: chart.y.isReversed)
+        let plot = PlotFrame(x: xScale, y: yScale)
+
+        if chart.legend == .automatic, legend.isShown, legend.freeCorner(plot: plot, chart: chart) == nil {
+            var moved = chart
+            moved.legend = .right
+            return items(for: moved, originX: originX, originY: originY)
+        }
+
+        var items = [DisplayItem]()
+        if let title = chart.title {
+            items.append(.text(TextItem(title, x: (left + right) / 2, y: originY + 9, size: titleSize, bold: true, anchor: .middle)))
+        }
+        items += axisItems(chart, plot: plot, xStep: xStep, yStep: yStep, originX: originX)
+        items.append(.pushClip(x: left, y: top, width: right - left, height: plotBottom - top))
+        for mark in chart.marks {
+            items += MarkPainter(plot: plot, colors: colors).items(for: mark)
+        }
+        items.append(.popClip)
+        items += legend.items(plot: plot, placement: chart.legend, chart: chart)
+        return items
+    }
+
+    static func axisItems(_ chart: Chart, plot: PlotFrame, xStep: Double, yStep: Double, originX: Double) -> [DisplayItem] {
+        var items = [DisplayItem]()
+        let (left, right, top, bottom) = (plot.left, plot.right, plot.top, plot.bottom)
+        if !chart.y.isHidden {
+            for tick in plot.y.ticks() {
+                let y = plot.y.position(tick)
+                if chart.showsGrid { items.append(.path([.move(left, y), .line(right, y)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
+                items.append(.path([.move(left - 3, y), .line(left, y)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
+                items.append(.text(TextItem(Scale.label(tick, step: yStep), x: left - 5, y: y, size: tickSize, anchor: .end)))
+            }
+            items.append(.path([.move(left, top), .line(left, bottom)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
+            if let label = chart.y.label {
+                items.append(.text(TextItem(label, x: originX + 6, y: (top + bottom) / 2, size: labelSize, anchor: .middle, rotation: 90)))
+            }
+        }
+        if !chart.x.isHidden {
+            for tick in plot.x.ticks() {
+                let x = plot.x.position(tick)
+                if chart.showsGrid { items.append(.path([.move(x, top), .line(x, bottom)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
+                items.append(.path([.move(x, bottom), .line(x, bottom + 3)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
+                items.append(.text(TextItem(Scale.label(tick, step: xStep), x: x, y: bottom + 4, size: tickSize, anchor: .middle, baseline: .top)))
+            }
+            items.append(.path([.move(left, bottom), .line(right, bottom)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
+            if let label = chart.x.label {
+                items.append(.text(TextItem(label, x: (left + right) / 2, y: bottom + 16, size: labelSize, anchor: .middle, baseline: .top)))
+            }
+        }
+        return items
+    }
+
+    /// The range of the data on one axis over all marks (rules included).
+    static func dataExtent(_ chart: Chart, axis: KeyPath<DataPoint, Double>) -> ClosedRange<Double> {
+        let isX = axis == \DataPoint.x
+        var values = [Double]()
+        for mark in chart.marks {
+            switch mark {
+            case .line(let m): values += m.points.map { $0[keyPath: axis] }
+            case .point(let m): values += m.points.map { $0[keyPath: axis] }
+            case .area(let m): values += isX ? m.x : m.lower + m.upper
+            case .rule(let m):
+                if (m.orientation == .vertical) == isX { values.append(m.value) }
+            case .bar(let m):
+                values += isX ? [m.x - m.width / 2, m.x + m.width / 2] : [m.base, m.value] + (m.error.map { [$0.lowerBound, $0.upperBound] } ?? [])
+            case .rectangle(let m):
+                let r = isX ? m.xRange : m.yRange
+                values += [r.lowerBound, r.upperBound]
+            case .text(let m): values.append(m.at[keyPath: axis])
+            case .arrow(let m): values.append(m.at[keyPath: axis])
+            }
+        }
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return 0...1 }
+        return low...high
+    }
+}
+
+/// The plot rectangle and its two scales.
+struct PlotFrame {
+    let x: Scale
+    let y: Scale
+    var left: Double { min(x.range.start, x.range.end) }
+    var right: Double { max(x.range.start, x.range.end) }
+    var top: Double { min(y.range.start, y.range.end) }
+    var bottom: Double { max(y.range.start, y.range.end) }
+
+    func point(_ p: DataPoint) -> (Double, Double) { (x.position(p.x), y.position(p.y)) }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Sizes a chart's legend and places it where it hides no data.
+struct LegendLayout {
+    struct Entry {
+        let name: String
+        let color: Color
+        let isLine: Bool
+    }
+
+    let entries: [Entry]
+    static let size = 8.0
+    static let rowHeight = 12.0
+
+    init(chart: Chart, colors: [String: Color]) {
+        var lineSeries = Set<String>()
+        for case .line(let m) in chart.marks { lineSeries.insert(m.series) }
+        entries = chart.seriesOrder.map { Entry(name: $0, color: colors[$0] ?? Palette.ink, isLine: lineSeries.contains($0)) }
+    }
+
+    var isShown: Bool { !entries.isEmpty }
+    var width: Double { 26 + (entries.map { TextMetrics.width(of: $0.name, size: Self.size) }.max() ?? 0) }
+    var height: Double { Double(entries.count) * Self.rowHeight + 6 }
+
+    func items(plot: PlotFrame, placement: LegendPlacement, chart: Chart) -> [DisplayItem] {
+        guard isShown, placement != .hidden else { return [] }
+        let origin: (Double, Double)
+        switch placement {
+        case .right, .hidden:
+            origin = (plot.right + 8, plot.top)
+        case .bottom:
+            origin = (plot.left, plot.bottom + 30)
+        case .automatic:
+            origin = freeCorner(plot: plot, chart: chart) ?? (plot.right + 8, plot.top)
+        }
+        var items: [DisplayItem] = [
+            .path(
+                [.move(origin.0, origin.1), .line(origin.0 + width, origin.1), .line(origin.0 + width, origin.1 + height), .line(origin.0, origin.1 + height), .close],
+                PathStyle(fill: Color.white.opacity(0.92), stroke: Color.gray(0.8), lineWidth: 0.5))
+        ]
+        for (row, entry) in entries.enumerated() {
+            let y = origin.1 + 3 + Self.rowHeight * (Double(row) + 0.5)
+            let x = origin.0 + 5
+            if entry.isLine {
+                items.append(.path([.move(x, y), .line(x + 14, y)], PathStyle(stroke: entry.color, lineWidth: 1.8)))
+            } else {
+                items.append(.path([.move(x + 2, y - 4), .line(x + 12, y - 4), .line(x + 12, y + 4), .line(x + 2, y + 4), .close], PathStyle(fill: entry.color)))
+            }
+            items.append(.text(TextItem(entry.name, x: x + 18, y: y, size: Self.size)))
+        }
+        return items
+    }
+
+    /// The first inside corner (top right, top left, bottom right, bottom left) that covers no
+    /// data, or `nil` when every corner covers some.
+    func freeCorner(plot: PlotFrame, chart: Chart) -> (Double, Double)? {
+        let inset = 5.0
+        let corners = [
+            (plot.right - inset - width, plot.top + inset), (plot.left + inset, plot.top + inset),
+            (plot.right - inset - width, plot.bottom - inset - height), (plot.left + inset, plot.bottom - inset - height),
+        ]
+        let samples = dataSamples(plot: plot, chart: chart)
+        return corners.first { corner in
+            !samples.contains { p in
+                p.0 >= corner.0 - 2 && p.0 <= corner.0 + width + 2 && p.1 >= corner.1 - 2 && p.1 <= corner.1 + height + 2
+            }
+        }
+    }
+
+    /// Points along every line and band edge, about two points apart, in plot coordinates.
+    func dataSamples(plot: PlotFrame, chart: Chart) -> [(Double, Double)] {
+        var polylines = [[(Double, Double)]]()
+        for mark in chart.marks {
+            switch mark {
+            case .line(let m): polylines.append(m.points.map(plot.point))
+            case .point(let m): polylines += m.points.map { [plot.point($0)] }
+            case .area(let m):
+                let upper = m.x.indices.map { plot.point(DataPoint(x: m.x[$0], y: m.upper[$0])) }
+                let lower = m.x.indices.map { plot.point(DataPoint(x: m.x[$0], y: m.lower[$0])) }
+                polylines += [upper, lower]
+                // The band's inside counts too: vertical strokes between its edges.
+                for (u, l) in zip(upper, lower) { polylines.append([u, l]) }
+            case .bar(let m):
+                polylines.append([plot.point(DataPoint(x: m.x, y: m.base)), plot.point(DataPoint(x: m.x, y: m.value))])
+            default: break
+            }
+        }
+        var samples = [(Double, Double)]()
+        for line in polylines {
+            guard var previous = line.first else { continue }
+            samples.append(previous)
+            for point in line.dropFirst() {
+                let steps = max(1, Int(hypot(point.0 - previous.0, point.1 - previous.1) / 2))
+                for k in 1...steps {
+                    let t = Double(k) / Double(steps)
+                    samples.append((previous.0 + (point.0 - previous.0) * t, previous.1 + (point.1 - previous.1) * t))
+                }
+                previous = point
+            }
+        }
+        return samples
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What a claim expects of its measured value.
+public enum Expectation: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// At most the bound.
+    case atMost(Double)
+    /// At least the bound.
+    case atLeast(Double)
+    /// Within the closed interval.
+    case between(Double, Double)
+    /// Within `tolerance` of `target`, either side.
+    case near(Double, tolerance: Double)
+
+    /// Whether `value` meets the expectation.
+    public func isMet(by value: Double) -> Bool {
+        guard value.isFinite else { return false }
+        switch self {
+        case .atMost(let bound): return value <= bound
+        case .atLeast(let bound): return value >= bound
+        case .between(let low, let high): return value >= low && value <= high
+        case .near(let target, let tolerance): return abs(value - target) <= tolerance
+        }
+    }
+
+    /// The expectation in words, such as "≤ 4" or "868.7 ± 150".
+    public var description: String {
+        switch self {
+        case .atMost(let bound): "≤ \(ClaimCheck.format(bound))"
+        case .atLeast(let bound): "≥ \(ClaimCheck.format(bound))"
+        case .between(let low, let high): "in [\(ClaimCheck.format(low)), \(ClaimCheck.format(high))]"
+        case .near(let target, let tolerance): "\(ClaimCheck.format(target)) ± \(ClaimCheck.format(tolerance))"
+        }
+    }
+}
+
+/// The outcome of checking a claim against a run: the measured value and what was expected.
+public struct ClaimCheck: Hashable, Codable, Sendable {
+    /// The value the run produced.
+    public var measured: Double
+    /// What the claim expects of it.
+    public var expectation: Expectation
+    /// A unit for the measured value, such as "steps".
+    public var unit: String?
+    /// Further measured numbers that explain the value.
+    public var detail: String?
+
+    /// Creates a check of `measured` against `expectation`.
+    public init(_ measured: Double, _ expectation: Expectation, unit: String? = nil, detail: String? = nil) {
+        self.measured = measured
+        self.expectation = expectation
+        self.unit = unit
+        self.detail = detail
+    }
+
+    /// Whether the claim holds on this run.
+    public var passed: Bool { expectation.isMet(by: measured) }
+
+    /// "measured 3 episodes (expected ≤ 4)".
+    public var summary: String {
+        let unitText = unit.map { " " + $0 } ?? ""
+        var text = "measured \(Self.format(measured))\(unitText), expected \(expectation)"
+        if let detail { text += "; \(detail)" }
+        return text
+    }
+
+    /// A number with at most four significant decimals and no trailing zeros.
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        let magnitude = abs(value)
+        let decimals = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : magnitude >= 0.01 ? 3 : 5
+        var text = String(format: "%.\(decimals)f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
+
+/// A sentence of the text that states a result, checked on every run against the results.
+public struct Claim: Sendable {
+    /// The id, `clm-…`.
+    public let id: ClaimID
+    /// The sentence (inline Markdown), printed with the check's outcome.
+    public let statement: String
+    let check: @Sendable (RunResults) throws -> ClaimCheck
+
+    /// Declares a claim checked by `check`.
+    public init(_ id: ClaimID, _ statement: String, check: @escaping @Sendable (RunResults) throws -> ClaimCheck) {
+        self.id = id
+        self.statement = statement
+        self.check = check
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Randomness
+
+/// Runs experiments: every (point, replicate) unit of every experiment goes to one worker pool,
+/// each with its own random stream named by (chapter, experiment, parameter point, replicate).
+/// Results are assembled in declaration order, so they are identical for any number of workers.
+struct ExperimentRunner {
+    /// One experiment to run.
+    struct Job: Sendable {
+        let chapter: String
+        let experiment: any AnyExperiment
+    }
+
+    /// What running one experiment gave.
+    enum Outcome {
+        case success(bytes: [UInt8], seconds: Double)
+        case failure(String)
+    }
+
+    let seed: UInt64
+    let pool: WorkerPool
+    let progress: any ProgressReporter
+
+    /// The random stream of one unit.
+    static func stream(seed: UInt64, chapter: String, experiment: ExperimentID, parameterJSON: String, replicate: Int) -> StreamID {
+        StreamID(baseSeed: seed, path: [chapter, experiment.rawValue, parameterJSON, String(replicate)])
+    }
+
+    func run(_ jobs: [Job]) -> [Outcome] {
+        struct Unit: Sendable {
+            let job: Int
+            let point: Int
+            let stream: StreamID
+        }
+        var units = [Unit]()
+        var setupFailures = [Int: String]()
+        for (index, job) in jobs.enumerated() {
+            do {
+                let parameters = try job.experiment.parameterJSON()
+                for point in parameters.indices {
+                    for replicate in 0..<job.experiment.replicates {
+                        let stream = Self.stream(seed: seed, chapter: job.chapter, experiment: job.experiment.id, parameterJSON: parameters[point], replicate: replicate)
+                        units.append(Unit(job: index, point: point, stream: stream))
+                    }
+                }
+            } catch {
+                setupFailures[index] = "its parameters cannot be encoded: \(error)"
+            }
+            progress.started(job.experiment.id.rawValue, units: job.experiment.pointCount * job.experiment.replicates)
+        }
+        let frozenUnits = units
+        let reporter = progress
+        let results = pool.run(count: units.count, job: { i -> (Result<any Sendable, any Error>, Double) in
+            let unit = frozenUnits[i]
+            var generator = Xoshiro256StarStar(stream: unit.stream)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = Result { try jobs[unit.job].experiment.runUnit(point: unit.point, generator: &generator) }
+            return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }, finished: { i in
+            reporter.unitFinished(jobs[frozenUnits[i].job].experiment.id.rawValue)
+        })
+
+        var outputs = [[any Sendable]](repeating: [], count: jobs.count)
+        var seconds = [Double](repeating: 0, count: jobs.count)
+        var failures = setupFailures
+        for (unit, (result, time)) in zip(units, results) {
+            seconds[unit.job] += time
+            switch result {
+            case .success(let value): outputs[unit.job].append(value)
+            case .failure(let error):
+                if failures[unit.job] == nil {
+                    failures[unit.job] = "point \(unit.point) (stream \(unit.stream.path.last ?? "")) threw: \(error)"
+                }
+            }
+        }
+        return jobs.indices.map { index in
+            let id = jobs[index].experiment.id.rawValue
+            if let failure = failures[index] {
+                progress.finished(id, seconds: seconds[index], cached: false, failed: true)
+                return .failure(failure)
+            }
+            do {
+                let bytes = try jobs[index].experiment.encodeResults(outputs[index])
+                progress.finished(id, seconds: seconds[index], cached: false, failed: false)
+                return .success(bytes: bytes, seconds: seconds[index])
+            } catch {
+                progress.finished(id, seconds: seconds[index], cached: false, failed: true)
+                return .failure("its results cannot be encoded: \(error)")
+            }
+        }
+    }
+}

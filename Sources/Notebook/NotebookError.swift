@@ -1,0 +1,45 @@
+/// What can go wrong while validating, running or writing a book; each message says what to do.
+public enum NotebookError: Error, Equatable, CustomStringConvertible {
+    /// A reference to an id that no element declares.
+    case danglingReference(id: String, chapter: String)
+    /// Two elements declare the same id.
+    case duplicateID(id: String, chapters: [String])
+    /// An id without its kind's prefix or with characters outside a-z, 0-9 and '-'.
+    case malformedID(id: String, expectedPrefix: String, chapter: String)
+    /// A chapter id that the book does not contain.
+    case unknownChapter(id: String, valid: [String])
+    /// An experiment's results are not available.
+    case missingResults(String)
+    /// An experiment's results file cannot be decoded.
+    case corruptResults(String, String)
+    /// The output folder cannot be written.
+    case unwritableOutput(path: String, reason: String)
+    /// A figure, table or claim failed to evaluate.
+    case elementFailed(id: String, chapter: String, reason: String)
+    /// An id `report explain` does not know.
+    case unknownElement(String)
+
+    /// The message shown to the user.
+    public var description: String {
+        switch self {
+        case .danglingReference(let id, let chapter):
+            "chapter '\(chapter)' refers to '@\(id)', but no figure, table, equation or section has that id"
+        case .duplicateID(let id, let chapters):
+            "the id '\(id)' is declared more than once (chapters: \(chapters.joined(separator: ", "))); ids must be unique in the book"
+        case .malformedID(let id, let prefix, let chapter):
+            "chapter '\(chapter)' declares '\(id)': ids of this kind start with '\(prefix)' and use only a-z, 0-9 and '-'"
+        case .unknownChapter(let id, let valid):
+            "unknown chapter '\(id)'; valid chapter ids: \(valid.joined(separator: ", "))"
+        case .missingResults(let id):
+            "no results for experiment '\(id)'; run the report to compute them"
+        case .corruptResults(let id, let reason):
+            "the results of experiment '\(id)' cannot be read (\(reason)); rerun with --force"
+        case .unwritableOutput(let path, let reason):
+            "cannot write to '\(path)': \(reason); check that the folder exists and is writable, or choose another with --output"
+        case .elementFailed(let id, let chapter, let reason):
+            "'\(id)' in chapter '\(chapter)' failed: \(reason)"
+        case .unknownElement(let id):
+            "no experiment or figure has the id '\(id)'; `report list --all` shows them"
+        }
+    }
+}

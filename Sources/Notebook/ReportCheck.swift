@@ -1,0 +1,112 @@
+import Foundation
+
+/// One way the committed output differs from what the code produces now.
+public struct OutputDifference: Hashable, Sendable, CustomStringConvertible {
+    /// The file, relative to the output folder (or a claim id).
+    public let path: String
+    /// What differs, readable.
+    public let detail: String
+
+    /// "path: detail".
+    public var description: String { "\(path): \(detail)" }
+}
+
+extension ReportEngine {
+    /// Regenerates the whole report into a temporary folder and compares it with `committed`:
+    /// every file present on both sides, documents byte-identical, results within each
+    /// experiment's tolerance, the lock equal but for wall times, and every claim holding.
+    public func check(committed: URL, jobs: Int) throws -> [OutputDifference] {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rlnotes-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let summary = try run(RunOptions(output: scratch, chapters: nil, force: true, jobs: jobs))
+        var differences = [OutputDifference]()
+        for (chapter, reason) in summary.failedChapters.sorted(by: { $0.key < $1.key }) {
+            differences.append(OutputDifference(path: chapter, detail: "chapter failed: \(reason)"))
+        }
+        for claim in summary.failedClaims { differences.append(OutputDifference(path: claim, detail: "claim does not hold")) }
+
+        let old = OutputStore(root: committed)
+        let new = OutputStore(root: scratch)
+        let oldFiles = Set(old.allFiles())
+        let newFiles = Set(new.allFiles())
+        for path in oldFiles.subtracting(newFiles).sorted() {
+            differences.append(OutputDifference(path: path, detail: "committed but no longer produced; delete it or rerun `report`"))
+        }
+        for path in newFiles.subtracting(oldFiles).sorted() {
+            differences.append(OutputDifference(path: path, detail: "produced but not committed; run `report` and commit output/"))
+        }
+        let tolerances = Dictionary(uniqueKeysWithValues: book.chapters.flatMap { chapter in
+            chapter.experiments.map { (Self.dataPath(chapter: chapter.id, experiment: $0.id), $0.tolerance) }
+        })
+        for path in oldFiles.intersection(newFiles).sorted() {
+            let a = old.read(path) ?? []
+            let b = new.read(path) ?? []
+            if a == b { continue }
+            if path == Self.lockFile {
+                if let lockA = try? CanonicalJSON.decode(Lock.self, from: a), let lockB = try? CanonicalJSON.decode(Lock.self, from: b),
+                    lockA.withoutTimes == lockB.withoutTimes {
+                    continue
+                }
+                differences.append(OutputDifference(path: path, detail: "keys or digests differ:\n" + TextDiff.describe(old: a, new: b)))
+            } else if let tolerance = tolerances[path], tolerance > 0, JSONNumbers.equal(a, b, relativeTolerance: tolerance) {
+                continue
+            } else {
+                differences.append(OutputDifference(path: path, detail: TextDiff.describe(old: a, new: b)))
+            }
+        }
+        return differences
+    }
+}
+
+/// Compares two JSON documents, numbers within a relative tolerance.
+enum JSONNumbers {
+    static func equal(_ a: [UInt8], _ b: [UInt8], relativeTolerance: Double) -> Bool {
+        guard let x = try? JSONSerialization.jsonObject(with: Data(a), options: [.fragmentsAllowed]),
+            let y = try? JSONSerialization.jsonObject(with: Data(b), options: [.fragmentsAllowed])
+        else { return false }
+        return equal(x, y, relativeTolerance)
+    }
+
+    private static func equal(_ x: Any, _ y: Any, _ tolerance: Double) -> Bool {
+        switch (x, y) {
+        case let (p as [String: Any], q as [String: Any]):
+            return p.keys.sorted() == q.keys.sorted() && p.keys.allSatisfy { equal(p[$0]!, q[$0]!, tolerance) }
+        case let (p as [Any], q as [Any]):
+            return p.count == q.count && zip(p, q).allSatisfy { equal($0, $1, tolerance) }
+        case let (p as NSNumber, q as NSNumber):
+            let u = p.doubleValue
+            let v = q.doubleValue
+            return u == v || abs(u - v) <= tolerance * max(abs(u), abs(v))
+        case let (p as String, q as String):
+            return p == q
+        default:
+            return x is NSNull && y is NSNull
+        }
+    }
+}
+
+/// A short readable description of how two files differ.
+enum TextDiff {
+    static func describe(old: [UInt8], new: [UInt8]) -> String {
+        guard let a = String(validating: old, as: UTF8.self), let b = String(validating: new, as: UTF8.self),
+            !old.contains(0), !new.contains(0)
+        else {
+            return "binary contents differ (committed \(Digest.sha256(old).prefix(12)), now \(Digest.sha256(new).prefix(12)))"
+        }
+        let linesA = a.split(separator: "\n", omittingEmptySubsequences: false)
+        let linesB = b.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = [String]()
+        var shown = 0
+        for i in 0..<max(linesA.count, linesB.count) where shown < 6 {
+            let x = i < linesA.count ? String(linesA[i]) : nil
+            let y = i < linesB.count ? String(linesB[i]) : nil
+            if x != y {
+                out.append("    line \(i + 1):")
+                if let x { out.append("      - " + String(x.prefix(160))) }
+                if let y { out.append("      + " + String(y.prefix(160))) }
+                shown += 1
+            }
+        }
+        return "contents differ\n" + out.joined(separator: "\n")
+    }
+}

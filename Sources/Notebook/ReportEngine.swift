@@ -1,0 +1,278 @@
+import Charts
+import Foundation
+
+/// What one run of the report asked for.
+public struct RunOptions: Sendable {
+    /// The output folder.
+    public var output: URL
+    /// Chapters to (re)compute; `nil` for all. Other chapters reuse their current results.
+    public var chapters: [String]?
+    /// Recompute the selected chapters' experiments even when cached.
+    public var force: Bool
+    /// The most experiment units run at once.
+    public var jobs: Int
+
+    /// Creates options.
+    public init(output: URL, chapters: [String]? = nil, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.output = output
+        self.chapters = chapters
+        self.force = force
+        self.jobs = jobs
+    }
+}
+
+/// What a run did.
+public struct RunSummary: Sendable {
+    /// Experiments computed.
+    public var ran: [String] = []
+    /// Experiments taken from the cache.
+    public var cached: [String] = []
+    /// Figures drawn (the rest were up to date).
+    public var rendered: [String] = []
+    /// Chapters that failed, with the reason; their previous output is untouched.
+    public var failedChapters: [String: String] = [:]
+    /// Claims that did not hold, as "chapter/clm-id: summary".
+    public var failedClaims: [String] = []
+    /// Wall time of the experiments, seconds.
+    public var experimentSeconds = 0.0
+    /// Wall time of drawing and writing, seconds.
+    public var writeSeconds = 0.0
+}
+
+/// Runs a book: plans what to compute from the lock, runs experiments in parallel, evaluates
+/// figures, tables and claims, draws what changed and writes every file atomically.
+public struct ReportEngine: Sendable {
+    /// The runner's version, part of every experiment key.
+    public static let engineVersion = "rlnotes-engine-1"
+    /// The lock file's name in the output folder.
+    public static let lockFile = "report.lock.json"
+
+    /// The book.
+    public let book: Book
+    /// The drawing back end.
+    public let renderer: any ArtefactRenderer
+    /// Progress output.
+    public let progress: any ProgressReporter
+
+    /// An engine for `book`.
+    public init(book: Book, renderer: any ArtefactRenderer, progress: any ProgressReporter = SilentProgress()) {
+        self.book = book
+        self.renderer = renderer
+        self.progress = progress
+    }
+
+    /// The key parts of `experiment` in `chapter` as the sources are now.
+    func keyParts(_ experiment: any AnyExperiment, chapter: Chapter) -> KeyParts {
+        let root = SourceFingerprint.packageRoot(containing: chapter.file) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let fingerprint = SourceFingerprint(root: root)
+        let declaration = (try? fingerprint.declarationText(file: experiment.location.file, line: experiment.location.line, callee: "Experiment")) ?? "unavailable"
+        let parameters = (try? experiment.parameterJSON()) ?? []
+        var dependencies = [String: String]()
+        for path in experiment.dependencies { dependencies[path] = fingerprint.digest(ofDependency: path) }
+        return KeyParts(
+            experiment: "\(chapter.id)/\(experiment.id.rawValue)", parameters: Digest.sha256(parameters.joined(separator: "\n")),
+            points: parameters.count, replicates: experiment.replicates, seed: book.seed, code: Digest.sha256(declaration),
+            dependencies: dependencies, version: experiment.version, engine: Self.engineVersion)
+    }
+
+    static func dataPath(chapter: String, experiment: ExperimentID) -> String { "\(chapter)/data/\(experiment.rawValue).json" }
+
+    /// Reads the lock in `store`; a missing lock is empty, a corrupt one is reported and ignored.
+    func loadLock(_ store: OutputStore) -> Lock {
+        guard let bytes = store.read(Self.lockFile) else { return Lock() }
+        do {
+            return try CanonicalJSON.decode(Lock.self, from: bytes)
+        } catch {
+            progress.note("warning: \(store.url(Self.lockFile).path) is corrupt (\(error)); every result will be recomputed")
+            return Lock()
+        }
+    }
+
+    /// Runs the report into `options.output`.
+    public func run(_ options: RunOptions) throws -> RunSummary {
+        let index = try BookIndex(book: book)
+        let selected = Set(try (options.chapters ?? book.chapters.map(\.id)).map { try book.chapter($0).id })
+        let store = OutputStore(root: options.output)
+        try store.ensureWritable()
+        var lock = loadLock(store)
+        var summary = RunSummary()
+
+        // Plan: which experiments can come from the cache.
+        var files = [ExperimentID: [UInt8]]()
+        var jobs = [ExperimentRunner.Job]()
+        var parts = [String: KeyParts]()
+        for chapter in book.chapters {
+            for experiment in chapter.experiments {
+                let keyParts = keyParts(experiment, chapter: chapter)
+                parts[experiment.id.rawValue] = keyParts
+                let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
+                let entry = lock.experiments[experiment.id.rawValue]
+                let bytes = store.read(path)
+                let intact = bytes != nil && entry != nil && Digest.sha256(bytes!) == entry!.digest
+                if bytes != nil, entry != nil, !intact {
+                    progress.note("warning: \(path) does not match its digest in the lock; recomputing it")
+                }
+                let isSelected = selected.contains(chapter.id)
+                let reusable = intact && (isSelected ? (!options.force && entry!.key == keyParts.key) : true)
+                if reusable {
+                    if !isSelected && entry!.key != keyParts.key {
+                        progress.note("note: \(experiment.id) (chapter \(chapter.id)) is stale; run `report --chapter \(chapter.id)` to update it")
+                    }
+                    files[experiment.id] = bytes!
+                    summary.cached.append(experiment.id.rawValue)
+                    progress.finished(experiment.id.rawValue, seconds: 0, cached: true, failed: false)
+                } else {
+                    jobs.append(.init(chapter: chapter.id, experiment: experiment))
+                }
+            }
+        }
+
+        // Run what is not cached.
+        let started = Date()
+        let runner = ExperimentRunner(seed: book.seed, pool: WorkerPool(workers: options.jobs), progress: progress)
+        let outcomes = runner.run(jobs)
+        summary.experimentSeconds = Date().timeIntervalSince(started)
+        var freshData = [String: (chapter: String, path: String, bytes: [UInt8], seconds: Double)]()
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .success(let bytes, let seconds):
+                files[job.experiment.id] = bytes
+                freshData[job.experiment.id.rawValue] = (job.chapter, Self.dataPath(chapter: job.chapter, experiment: job.experiment.id), bytes, seconds)
+                summary.ran.append(job.experiment.id.rawValue)
+            case .failure(let reason):
+                summary.failedChapters[job.chapter] = summary.failedChapters[job.chapter] ?? "experiment \(job.experiment.id) failed: \(reason)"
+            }
+        }
+
+        // Resolve every chapter that has all its results.
+        let writeStart = Date()
+        let resolver = Resolver(index: index, results: RunResults(files: files))
+        var resolved = [ResolvedChapter]()
+        for chapter in book.chapters where summary.failedChapters[chapter.id] == nil {
+            do {
+                resolved.append(try resolver.resolve(chapter))
+            } catch {
+                summary.failedChapters[chapter.id] = "\(error)"
+            }
+        }
+        for (chapter, reason) in summary.failedChapters.sorted(by: { $0.key < $1.key }) {
+            progress.note("error: chapter '\(chapter)' failed, its previous output is kept: \(reason)")
+        }
+
+        // Write each good chapter: data, figures, claims, README.
+        let resolvedBook = ResolvedBook(title: book.title, subtitle: book.subtitle, author: book.author, chapters: resolved, index: index.entries)
+        let writer = MarkdownWriter(book: resolvedBook)
+        let drawingCode = drawingCodeDigest()
+        var figureKeys = [String]()
+        for chapter in resolved {
+            var produced = Set<String>()
+            for experiment in book.chapters.first(where: { $0.id == chapter.id })!.experiments {
+                let id = experiment.id.rawValue
+                let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
+                produced.insert(path)
+                if let fresh = freshData[id] {
+                    try store.write(fresh.bytes, to: path)
+                    lock.experiments[id] = Lock.ExperimentEntry(
+                        chapter: chapter.id, key: parts[id]!.key, parts: parts[id]!, file: path, digest: Digest.sha256(fresh.bytes), seconds: fresh.seconds)
+                }
+            }
+            for figure in chapter.figures {
+                // Keyed by what is drawn (the laid-out display list, data included) and by the
+                // drawing code, so neither a prose edit nor a rerun of unchanged data redraws it.
+                let key = Digest.sha256(ChartLayout.displayList(for: figure.spec).snapshot + drawingCode)
+                figureKeys.append(key)
+                let paths = ["png", "svg", "pdf", "csv"].map { "\(figure.basePath).\($0)" }
+                produced.formUnion(paths)
+                if let entry = lock.artefacts[figure.id], entry.key == key,
+                    paths.allSatisfy({ path in store.read(path).map(Digest.sha256) == entry.files[path] }) {
+                    continue
+                }
+                let drawStart = Date()
+                let rendered = try renderer.renderFigure(figure.spec)
+                let contents = [rendered.png, rendered.svg, rendered.pdf, Array(figure.spec.tidyCSV.utf8)]
+                for (path, bytes) in zip(paths, contents) { try store.write(bytes, to: path) }
+                lock.artefacts[figure.id] = Lock.ArtefactEntry(
+                    key: key, files: Dictionary(uniqueKeysWithValues: zip(paths, contents.map(Digest.sha256))), seconds: Date().timeIntervalSince(drawStart))
+                summary.rendered.append(figure.id)
+            }
+            let claims = chapter.claims.map { ClaimRecord(id: $0.id, statement: writer.plain($0.statement), check: $0.check) }
+            for claim in claims where !claim.passed { summary.failedClaims.append("\(chapter.id)/\(claim.id): \(claim.check.summary)") }
+            let claimsPath = "\(chapter.id)/data/claims.json"
+            try store.write(try CanonicalJSON.encodePretty(claims), to: claimsPath)
+            try store.write(writer.chapterReadme(chapter), to: "\(chapter.id)/README.md")
+            produced.formUnion([claimsPath, "\(chapter.id)/README.md"])
+            removeStaleFiles(in: chapter.id, keeping: produced, store: store)
+        }
+
+        // The book documents, only when every chapter is good (else the last good ones stay).
+        if summary.failedChapters.isEmpty {
+            let markdown = writer.bookMarkdown()
+            try store.write(markdown, to: "report.md")
+            let pdfKey = Digest.sha256(markdown + figureKeys.joined() + drawingCode)
+            let entry = lock.artefacts["report.pdf"]
+            if entry?.key != pdfKey || store.read("report.pdf").map(Digest.sha256) != entry?.files["report.pdf"] {
+                let typesetStart = Date()
+                let pdf = try renderer.typeset(resolvedBook)
+                try store.write(pdf, to: "report.pdf")
+                lock.artefacts["report.pdf"] = Lock.ArtefactEntry(key: pdfKey, files: ["report.pdf": Digest.sha256(pdf)], seconds: Date().timeIntervalSince(typesetStart))
+            }
+        }
+        // Forget what no longer exists in the book.
+        let experimentIDs = Set(book.chapters.flatMap { $0.experiments.map(\.id.rawValue) })
+        lock.experiments = lock.experiments.filter { experimentIDs.contains($0.key) }
+        if summary.failedChapters.isEmpty {
+            let artefactIDs = Set(resolved.flatMap { $0.figures.map(\.id) }).union(["report.pdf"])
+            lock.artefacts = lock.artefacts.filter { artefactIDs.contains($0.key) }
+        }
+        try store.write(try CanonicalJSON.encodePretty(lock), to: Self.lockFile)
+        summary.writeSeconds = Date().timeIntervalSince(writeStart)
+        return summary
+    }
+
+    /// The renderer's version and a digest of the sources that lay out and draw figures and
+    /// documents (when the sources are at hand), part of every figure's and document's key.
+    func drawingCodeDigest() -> String {
+        guard let file = book.chapters.first?.file, let root = SourceFingerprint.packageRoot(containing: file) else { return renderer.version }
+        let fingerprint = SourceFingerprint(root: root)
+        return renderer.version + ["Sources/Charts", "Sources/Render", "Sources/Notebook"].map(fingerprint.digest(ofDependency:)).joined(separator: ",")
+    }
+
+    /// Deletes files under `chapter/` that this run did not produce (renamed or removed figures).
+    func removeStaleFiles(in chapter: String, keeping produced: Set<String>, store: OutputStore) {
+        for path in store.allFiles() where path.hasPrefix(chapter + "/") && !produced.contains(path) {
+            progress.note("removed stale \(path)")
+            store.remove(path)
+        }
+    }
+}
+
+/// A claim's outcome as stored in `<chapter>/data/claims.json`.
+struct ClaimRecord: Codable {
+    let id: String
+    let statement: String
+    let check: ClaimCheck
+    var passed: Bool { check.passed }
+
+    enum CodingKeys: String, CodingKey { case id, statement, check, passed }
+
+    init(id: String, statement: String, check: ClaimCheck) {
+        self.id = id
+        self.statement = statement
+        self.check = check
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        statement = try c.decode(String.self, forKey: .statement)
+        check = try c.decode(ClaimCheck.self, forKey: .check)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(statement, forKey: .statement)
+        try c.encode(check, forKey: .check)
+        try c.encode(passed, forKey: .passed)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Fingerprints of source code for cache keys: the text of one declaration, and the contents of
+/// the library files an experiment declares it depends on.
+public struct SourceFingerprint: Sendable {
+    /// The package root; dependency paths are relative to it.
+    public let root: URL
+
+    /// Fingerprints sources under `root`.
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// The package root above `file` (the nearest folder holding `Package.swift`), if any.
+    public static func packageRoot(containing file: String) -> URL? {
+        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    /// `path` relative to the root when it lies under it.
+    public func relativePath(_ path: String) -> String {
+        let rootPath = root.standardizedFileURL.path + "/"
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        return standardized.hasPrefix(rootPath) ? String(standardized.dropFirst(rootPath.count)) : path
+    }
+
+    /// The source text of the call that starts at `line` of `file` and begins with `callee`:
+    /// from the callee's name through its balanced argument list and trailing closure. Edits
+    /// elsewhere in the file (prose, other experiments, moved lines) leave it unchanged.
+    public func declarationText(file: String, line: Int, callee: String) throws -> String {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return text }
+        let tail = lines[(line - 1)...].joined(separator: "\n")
+        guard let start = tail.range(of: callee + "(") else { return String(lines[line - 1]) }
+        return Self.balancedCall(in: Array(tail[start.lowerBound...]))
+    }
+
+    /// The prefix of `chars` up to the end of the first balanced `( … )` group and, if one follows,
+    /// a balanced trailing `{ … }` closure; string literals and comments are skipped over.
+    static func balancedCall(in chars: [Character]) -> String {
+        var depth = 0
+        var i = 0
+        var sawGroup = false
+        var end = chars.count
+        scan: while i < chars.count {
+            let c = chars[i]
+            if c == "\"" {
+                i = skipString(chars, from: i)
+                continue
+            }
+            if c == "/", i + 1 < chars.count, chars[i + 1] == "/" {
+                while i < chars.count, chars[i] != "\n" { i += 1 }
+                continue
+            }
+            switch c {
+            case "(", "{", "[":
+                depth += 1
+                sawGroup = true
+            case ")", "}", "]":
+                depth -= 1
+                if depth == 0 && sawGroup {
+                    // A trailing closure may follow the argument list.
+                    var j = i + 1
+                    while j < chars.count, chars[j] == " " || chars[j] == "\n" { j += 1 }
+                    if c == ")", j < chars.count, chars[j] == "{" {
+                        i = j
+                        continue scan
+                    }
+                    end = i + 1
+                    break scan
+                }
+            default: break
+            }
+            i += 1
+        }
+        return String(chars[0..<end])
+    }
+
+    private static func skipString(_ chars: [Character], from start: Int) -> Int {
+        let triple = start + 2 < chars.count && chars[start + 1] == "\"" && chars[start + 2] == "\""
+        var i = start + (triple ? 3 : 1)
+        while i < chars.count {
+            if chars[i] == "\\" { i += 2; continue }
+            if triple {
+                if chars[i] == "\"", i + 2 < chars.count, chars[i + 1] == "\"", chars[i + 2] == "\"" { return i + 3 }
+            } else if chars[i] == "\"" {
+                return i + 1
+            }
+            i += 1
+        }
+        return i
+    }
+
+    /// A digest of the files at `path` (a file, or every `.swift` file below a folder, in sorted
+    /// order, each with its relative path), or "missing" if nothing is there.
+    public func digest(ofDependency path: String) -> String {
+        let url = root.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return "missing" }
+        var files = [String]()
+        if isDirectory.boolValue {
+            let enumerator = FileManager.default.enumerator(atPath: url.path)
+            while let name = enumerator?.nextObject() as? String {
+                if name.hasSuffix(".swift") { files.append(name) }
+            }
+            files.sort()
+        } else {
+            files = [""]
+        }
+        var bytes = [UInt8]()
+        for name in files {
+            let fileURL = name.isEmpty ? url : url.appendingPathComponent(name)
+            bytes += Array(name.utf8) + [0]
+            bytes += (try? Array(Data(contentsOf: fileURL))) ?? []
+            bytes.append(0)
+        }
+        return Digest.sha256(bytes)
+    }
+}

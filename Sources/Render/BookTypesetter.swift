@@ -1,0 +1,185 @@
+import CCairo
+import CPangoCairo
+import Charts
+import Foundation
+import Notebook
+
+/// Typesets a ``ResolvedBook`` as an A4 PDF: title page, table of contents with page numbers,
+/// numbered chapters and sections, vector figures, tables, equations, checked claims, running
+/// headers, page numbers, clickable references and a PDF outline.
+final class BookTypesetter {
+    let book: ResolvedBook
+    let page = PageGeometry()
+    private let sink = ByteSink()
+    private let surface: OpaquePointer
+    let cairo: OpaquePointer
+    let text: TextEngine
+
+    init(book: ResolvedBook) throws {
+        self.book = book
+        surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.pointer, page.width, page.height)!
+        CairoRenderer.pinMetadata(surface, title: book.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, book.author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, book.subtitle)
+        cairo = cairo_create(surface)!
+        text = TextEngine(cairo: cairo)
+    }
+
+    deinit {
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    /// The PDF's bytes.
+    func typeset() throws -> [UInt8] {
+        let pieces = book.chapters.flatMap { PieceBuilder(typesetter: self, chapter: $0).pieces() }
+        let pages = Paginator(top: page.textTop, bottom: page.textBottom).paginate(pieces)
+
+        // Page numbers of destinations, for the table of contents.
+        let tocEntries = tableOfContents()
+        let tocPerPage = Int((page.textHeight - 60) / 18)
+        let tocPages = max(1, (tocEntries.count + tocPerPage - 1) / tocPerPage)
+        let firstBodyPage = 2 + tocPages
+        var destinationPage = [String: Int]()
+        for (offset, placements) in pages.enumerated() {
+            for placement in placements where placement.lines?.lowerBound ?? 0 == 0 {
+                for name in placement.piece.destinations { destinationPage[name] = firstBodyPage + offset }
+            }
+        }
+
+        drawTitlePage()
+        cairo_show_page(cairo)
+        drawTableOfContents(tocEntries, pages: destinationPage, perPage: tocPerPage, firstPage: 2)
+
+        var runningTitle = ""
+        var outlineParents = [Int: Int32]()
+        for (offset, placements) in pages.enumerated() {
+            let number = firstBodyPage + offset
+            var startsChapter = false
+            for placement in placements {
+                let piece = placement.piece
+                let isFirstSlice = placement.lines?.lowerBound ?? 0 == 0
+                if isFirstSlice, let title = piece.runningTitle {
+                    runningTitle = title
+                    startsChapter = true
+                }
+                if isFirstSlice {
+                    for name in piece.destinations {
+                        cairo_tag_begin(cairo, CAIRO_TAG_DEST, "name='\(name)' x=0 y=\(max(0, placement.y - 14))")
+                        cairo_tag_end(cairo, CAIRO_TAG_DEST)
+                    }
+                    if let outline = piece.outline {
+                        let parent = outline.level == 0 ? Int32(CAIRO_PDF_OUTLINE_ROOT) : (outlineParents[outline.level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT))
+                        let id = cairo_pdf_surface_add_outline(surface, parent, outline.title, "dest='\(outline.destination)'", cairo_pdf_outline_flags_t(rawValue: 0))
+                        outlineParents[outline.level] = id
+                    }
+                }
+                piece.draw(page.left, placement.y, placement.lines)
+            }
+            drawFurniture(pageNumber: number, header: startsChapter ? nil : runningTitle)
+            cairo_show_page(cairo)
+        }
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("PDF", String(cString: cairo_status_to_string(status))) }
+        return sink.bytes
+    }
+
+    // MARK: Title page and contents
+
+    func drawTitlePage() {
+        let title = text.layout(markup: "<b>\(PangoMarkup.escape(book.title))</b>", font: "\(BookFonts.family) 30", width: page.textWidth, alignment: PANGO_ALIGN_CENTER)
+        text.draw(title, x: page.left, y: 250)
+        let subtitle = text.layout(markup: "<i>\(PangoMarkup.escape(book.subtitle))</i>", font: "\(BookFonts.family) 14", width: page.textWidth, alignment: PANGO_ALIGN_CENTER)
+        text.draw(subtitle, x: page.left, y: 250 + title.size.height + 18)
+        let author = text.layout(markup: PangoMarkup.escape(book.author), font: "\(BookFonts.family) 12", width: page.textWidth, alignment: PANGO_ALIGN_CENTER)
+        text.draw(author, x: page.left, y: 250 + title.size.height + subtitle.size.height + 48)
+        let note = text.layout(
+            markup: "Every number, figure and table in this book was produced by the run that typeset it; every claim was checked against that run.",
+            font: BookFonts.furniture, width: page.textWidth, alignment: PANGO_ALIGN_CENTER)
+        text.draw(note, x: page.left, y: page.textBottom - note.size.height)
+    }
+
+    struct TOCEntry {
+        let level: Int
+        let number: String
+        let title: String
+        let destination: String
+    }
+
+    func tableOfContents() -> [TOCEntry] {
+        var entries = [TOCEntry]()
+        for chapter in book.chapters {
+            entries.append(TOCEntry(level: 0, number: "\(chapter.number)", title: chapter.title, destination: "chapter-\(chapter.id)"))
+            for case .heading(let number, let level, let title, let id) in chapter.blocks where level == 1 {
+                entries.append(TOCEntry(level: 1, number: number, title: plain(title), destination: PieceBuilder.headingDestination(id: id, number: number, chapter: chapter.id)))
+            }
+        }
+        return entries
+    }
+
+    func drawTableOfContents(_ entries: [TOCEntry], pages: [String: Int], perPage: Int, firstPage: Int) {
+        var pageNumber = firstPage
+        var y = page.textTop
+        let heading = text.layout(markup: "<b>Contents</b>", font: "\(BookFonts.family) 20")
+        text.draw(heading, x: page.left, y: y)
+        y += 50
+        for (i, entry) in entries.enumerated() {
+            if i > 0, i % perPage == 0 {
+                drawFurniture(pageNumber: pageNumber, header: "Contents")
+                cairo_show_page(cairo)
+                pageNumber += 1
+                y = page.textTop
+            }
+            let indent = entry.level == 0 ? 0.0 : 22.0
+            let font = entry.level == 0 ? "\(BookFonts.family) Bold 11" : BookFonts.body
+            let label = text.layout(markup: PangoMarkup.escape("\(entry.number)  \(entry.title)"), font: font, width: page.textWidth - indent - 40)
+            if entry.level == 0 { y += 6 }
+            text.draw(label, x: page.left + indent, y: y)
+            let number = text.layout(markup: pages[entry.destination].map(String.init) ?? "", font: font)
+            text.draw(number, x: page.left + page.textWidth - number.size.width, y: y)
+            let rect = "rect=[\(page.left) \(y) \(page.textWidth) \(label.size.height)]"
+            cairo_tag_begin(cairo, CAIRO_TAG_LINK, "dest='\(entry.destination)' \(rect)")
+            cairo_tag_end(cairo, CAIRO_TAG_LINK)
+            y += max(label.size.height, 14) + 4
+        }
+        drawFurniture(pageNumber: pageNumber, header: "Contents")
+        cairo_show_page(cairo)
+    }
+
+    func drawFurniture(pageNumber: Int, header: String?) {
+        cairo_set_source_rgb(cairo, 0.3, 0.3, 0.3)
+        let number = text.layout(markup: "\(pageNumber)", font: BookFonts.small)
+        text.draw(number, x: (page.width - number.size.width) / 2, y: page.height - 46)
+        if let header {
+            let layout = text.layout(markup: PangoMarkup.escape(header), font: BookFonts.furniture)
+            text.draw(layout, x: page.width - page.right - layout.size.width, y: 44)
+            cairo_set_line_width(cairo, 0.4)
+            cairo_move_to(cairo, page.left, 58)
+            cairo_line_to(cairo, page.width - page.right, 58)
+            cairo_stroke(cairo)
+        }
+        cairo_set_source_rgb(cairo, 0, 0, 0)
+    }
+
+    func plain(_ inlines: [Inline]) -> String {
+        InlineMarkupBuilder.plainText(of: InlineMarkupBuilder.build(inlines, index: book.index).markup)
+    }
+
+    /// Puts clickable rectangles over the links of a layout drawn at (x, y), limited to the
+    /// vertical band `visible` of the layout (for paragraph slices).
+    func addLinks(_ links: [InlineMarkupBuilder.LinkSpan], layout: Layout, x: Double, y: Double, visible: ClosedRange<Double>? = nil) {
+        for link in links {
+            for rect in layout.rectangles(fromByte: link.start, toByte: link.end) {
+                if let visible, !visible.contains(rect.y + rect.height / 2) { continue }
+                let target: String
+                switch link.target {
+                case .destination(let name): target = "dest='\(name)'"
+                case .uri(let uri): target = "uri='\(uri.replacingOccurrences(of: "'", with: "%27"))'"
+                }
+                cairo_tag_begin(cairo, CAIRO_TAG_LINK, "\(target) rect=[\(x + rect.x) \(y + rect.y) \(rect.width) \(rect.height)]")
+                cairo_tag_end(cairo, CAIRO_TAG_LINK)
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Randomness
+
+/// A table of action values Q(s, a), stored row by row.
+public struct ActionValues: Equatable, Sendable, Codable {
+    /// The number of states.
+    public let stateCount: Int
+    /// The number of actions per state.
+    public let actionCount: Int
+    /// The values, `values[state * actionCount + action]`.
+    public private(set) var values: [Double]
+
+    /// A table of zeros.
+    public init(stateCount: Int, actionCount: Int) {
+        self.stateCount = stateCount
+        self.actionCount = actionCount
+        values = [Double](repeating: 0, count: stateCount * actionCount)
+    }
+
+    /// Q(state, action).
+    public subscript(state: Int, action: Int) -> Double {
+        get { values[state * actionCount + action] }
+        set { values[state * actionCount + action] = newValue }
+    }
+
+    /// The largest value in `state`.
+    public func maxValue(in state: Int) -> Double {
+        let base = state * actionCount
+        var best = values[base]
+        for a in 1..<actionCount where values[base + a] > best { best = values[base + a] }
+        return best
+    }
+
+    /// An action of largest value in `state`, ties broken uniformly at random.
+    public func greedyAction<G: RandomNumberGenerator>(in state: Int, using generator: inout G) -> Int {
+        let base = state * actionCount
+        var best = values[base]
+        var ties = 1
+        var choice = 0
+        for a in 1..<actionCount {
+            let v = values[base + a]
+            if v > best {
+                best = v
+                ties = 1
+                choice = a
+            } else if v == best {
+                ties += 1
+                // Reservoir sampling keeps each tied action with probability 1/ties.
+                if generator.uniformIndex(below: ties) == 0 { choice = a }
+            }
+        }
+        return choice
+    }
+
+    /// The first action of largest value in `state` (no randomness), for drawing policies.
+    public func firstGreedyAction(in state: Int) -> Int {
+        let base = state * actionCount
+        var choice = 0
+        for a in 1..<actionCount where values[base + a] > values[base + choice] { choice = a }
+        return choice
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Chapters
+import Foundation
+import Notebook
+import Render
+
+/// `report`: regenerate, check and explain the RL Notes book.
+@main
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Runs the RL Notes chapters and writes the report (Markdown and PDF) into output/.",
+        subcommands: [Run.self, List.self, Check.self, Explain.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// Options shared by the subcommands that touch the output folder.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "The output folder.")
+    var output = "output"
+
+    var url: URL { URL(fileURLWithPath: output, isDirectory: true) }
+}
+
+/// Options for running experiments.
+struct RunnerOptions: ParsableArguments {
+    @Option(name: .long, help: "How many experiment units to run at once (default: all cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+}
+
+/// The engine for the book, with progress suited to where the output goes.
+func makeEngine() -> ReportEngine {
+    let interactive = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+    let progress: any ProgressReporter = interactive ? TerminalProgress() : LineProgress()
+    return ReportEngine(book: RLNotesBook.book, renderer: CairoRenderer(), progress: progress)
+}
+
+/// Prints `message` to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+extension ReportCommand {
+    /// Regenerates the report (the default subcommand).
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run the chapters (cached where nothing changed) and write output/.")
+
+        @Option(name: .long, help: "Rerun only this chapter (repeatable); the others reuse their current results.")
+        var chapter: [String] = []
+
+        @Flag(name: .long, help: "Rerun the selected experiments even when their cached results are up to date.")
+        var force = false
+
+        @OptionGroup var runner: RunnerOptions
+        @OptionGroup var outputOptions: OutputOptions
+
+        func validate() throws {
+            let valid = RLNotesBook.book.chapters.map(\.id)
+            for id in chapter where !valid.contains(id) {
+                throw ValidationError("unknown chapter '\(id)'; valid chapter ids: \(valid.joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let engine = makeEngine()
+            let start = Date()
+            let summary: RunSummary
+            do {
+                summary = try engine.run(RunOptions(output: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, force: force, jobs: runner.jobs))
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            let total = Date().timeIntervalSince(start)
+            printError(String(
+                format: "report: %d experiments ran, %d cached, %d figures drawn; experiments %.2fs, writing %.2fs, total %.2fs",
+                summary.ran.count, summary.cached.count, summary.rendered.count, summary.experimentSeconds, summary.writeSeconds, total))
+            for claim in summary.failedClaims { printError("claim failed: \(claim)") }
+            if !summary.failedChapters.isEmpty || !summary.failedClaims.isEmpty { throw ExitCode.failure }
+        }
+    }
+
+    /// Lists chapters.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List chapter ids and titles.")
+
+        @Flag(name: .long, help: "Also list each chapter's experiments.")
+        var all = false
+
+        func run() {
+            for chapter in makeEngine().chapterList() {
+                print("\(chapter.id)\t\(chapter.title)")
+                if all { for id in chapter.experiments { print("  \(id)") } }
+            }
+        }
+    }
+
+    /// Regenerates into a temporary folder and compares with the committed output.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Regenerate into a temporary folder and compare with output/; exits 1 on any difference or failed claim.")
+
+        @OptionGroup var runner: RunnerOptions
+        @OptionGroup var outputOptions: OutputOptions
+
+        func run() throws {
+            let differences: [OutputDifference]
+            do {
+                differences = try makeEngine().check(committed: outputOptions.url, jobs: runner.jobs)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            if differences.isEmpty {
+                print("report check: \(outputOptions.output)/ matches what the code produces; every claim holds")
+                return
+            }
+            print("report check: \(differences.count) difference\(differences.count == 1 ? "" : "s") between \(outputOptions.output)/ and a fresh run:")
+            for difference in differences { print("- \(difference)") }
+            print("Run `make report` (or `swift run -c release report`) and commit output/.")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Says why an experiment would rerun.
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Say whether an experiment would rerun, and which part of its key changed.")
+
+        @Argument(help: "An experiment id (exp-…) or figure id (fig-…).")
+        var id: String
+
+        @OptionGroup var outputOptions: OutputOptions
+
+        func run() throws {
+            do {
+                print(try makeEngine().explain(id, output: outputOptions.url))
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

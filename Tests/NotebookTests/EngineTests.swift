@@ -1,0 +1,106 @@
+import Foundation
+import Notebook
+import Testing
+
+@Suite("The report engine: cache, lock, parallel runs, failures", .serialized)
+struct EngineTests {
+    func engine(_ book: Book) -> ReportEngine { ReportEngine(book: book, renderer: TextRenderer()) }
+
+    @Test("results are byte-identical for 1 and 4 jobs")
+    func jobsDoNotChangeResults() throws {
+        let a = temporaryFolder()
+        let b = temporaryFolder()
+        _ = try engine(testBook()).run(RunOptions(output: a, jobs: 1))
+        _ = try engine(testBook()).run(RunOptions(output: b, jobs: 4))
+        var left = contents(of: a)
+        var right = contents(of: b)
+        left["report.lock.json"] = nil
+        right["report.lock.json"] = nil
+        #expect(left == right)
+        #expect(left["draws/data/exp-draws.json"] != nil)
+        #expect(left["draws/figures/fig-means.csv"].map { String(decoding: $0, as: UTF8.self).hasPrefix("panel,mark,series,x,y") } == true)
+    }
+
+    @Test("a rerun with nothing changed recomputes and redraws nothing and rewrites no file")
+    func noChangeRerun() throws {
+        let folder = temporaryFolder()
+        let first = try engine(testBook()).run(RunOptions(output: folder))
+        #expect(first.ran == ["exp-draws"])
+        let before = contents(of: folder)
+        let second = try engine(testBook()).run(RunOptions(output: folder))
+        #expect(second.ran.isEmpty && second.cached == ["exp-draws"] && second.rendered.isEmpty)
+        #expect(contents(of: folder) == before)
+    }
+
+    @Test("a prose change does not rerun the experiment; a parameter change does")
+    func invalidation() throws {
+        let folder = temporaryFolder()
+        _ = try engine(testBook()).run(RunOptions(output: folder))
+        let prose = try engine(testBook(prose: "Uniform draws average 1/2, as everyone knows.")).run(RunOptions(output: folder))
+        #expect(prose.ran.isEmpty)
+        #expect(String(decoding: OutputStore(root: folder).read("draws/README.md")!, as: UTF8.self).contains("as everyone knows"))
+        let explanation = try engine(testBook(experiment: changedExperiment)).explain("exp-draws", output: folder)
+        #expect(explanation.contains("parameters changed"))
+        let changed = try engine(testBook(experiment: changedExperiment)).run(RunOptions(output: folder))
+        #expect(changed.ran == ["exp-draws"])
+        #expect(try engine(testBook(experiment: changedExperiment)).explain("exp-draws", output: folder).contains("up to date"))
+    }
+
+    @Test("--force reruns; a corrupt results file or lock is reported and recomputed, never trusted")
+    func corruption() throws {
+        let folder = temporaryFolder()
+        _ = try engine(testBook()).run(RunOptions(output: folder))
+        #expect(try engine(testBook()).run(RunOptions(output: folder, force: true)).ran == ["exp-draws"])
+        let store = OutputStore(root: folder)
+        let good = store.read("draws/data/exp-draws.json")!
+        try store.write("{\"experiment\":\"exp-draws\",\"points\":[]}", to: "draws/data/exp-draws.json")
+        #expect(try engine(testBook()).explain("exp-draws", output: folder).contains("does not match the digest"))
+        #expect(try engine(testBook()).run(RunOptions(output: folder)).ran == ["exp-draws"])
+        #expect(store.read("draws/data/exp-draws.json") == good)
+        try store.write("not json", to: "report.lock.json")
+        #expect(try engine(testBook()).run(RunOptions(output: folder)).ran == ["exp-draws"])
+        #expect(store.read("draws/data/exp-draws.json") == good)
+    }
+
+    @Test("an experiment that throws fails its chapter and leaves its previous output untouched")
+    func failure() throws {
+        let folder = temporaryFolder()
+        _ = try engine(testBook()).run(RunOptions(output: folder))
+        let before = contents(of: folder)
+        let summary = try engine(testBook(experiment: failingExperiment)).run(RunOptions(output: folder))
+        #expect(summary.failedChapters["draws"]?.contains("the environment exploded") == true)
+        var after = contents(of: folder)
+        var expected = before
+        after["report.lock.json"] = nil
+        expected["report.lock.json"] = nil
+        #expect(after == expected)
+    }
+
+    @Test("a failed claim is reported, and shown as failed in the chapter README")
+    func failedClaim() throws {
+        let folder = temporaryFolder()
+        let summary = try engine(testBook(claimBound: -1)).run(RunOptions(output: folder))
+        #expect(summary.failedClaims.count == 1)
+        let readme = String(decoding: OutputStore(root: folder).read("draws/README.md")!, as: UTF8.self)
+        #expect(readme.contains("FAILED"))
+    }
+
+    @Test("check passes on a fresh output and lists a tampered file")
+    func check() throws {
+        let folder = temporaryFolder()
+        _ = try engine(testBook()).run(RunOptions(output: folder))
+        #expect(try engine(testBook()).check(committed: folder, jobs: 2).isEmpty)
+        try OutputStore(root: folder).write("tampered\n", to: "draws/README.md")
+        let differences = try engine(testBook()).check(committed: folder, jobs: 2)
+        #expect(differences.map(\.path) == ["draws/README.md"])
+    }
+
+    @Test("an unwritable output folder is a clear error")
+    func unwritable() throws {
+        let file = temporaryFolder().appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        #expect(throws: NotebookError.self) {
+            try engine(testBook()).run(RunOptions(output: file.appendingPathComponent("output")))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Charts
+import Foundation
+import Notebook
+import Testing
+
+@testable import Render
+
+@Suite("Cairo rendering")
+struct RenderTests {
+    static let chart = Chart(title: "A chart", x: Axis("x"), y: Axis("y")) {
+        LineMark(points: [DataPoint(x: 0, y: 1), DataPoint(x: 1, y: 3), DataPoint(x: 2, y: 2)], series: "line")
+        RuleMark(.horizontal, at: 2, label: "two")
+    }
+
+    @Test("a figure renders to PNG, SVG and PDF, with the same bytes every time")
+    func figureFormats() throws {
+        let renderer = CairoRenderer()
+        let first = try renderer.renderFigure(FigureSpec(Self.chart))
+        #expect(first.png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(String(decoding: first.svg.prefix(5), as: UTF8.self) == "<?xml")
+        #expect(String(decoding: first.pdf.prefix(5), as: UTF8.self) == "%PDF-")
+        // Other surfaces in between must not change the SVG ids or any other byte.
+        _ = try renderer.renderFigure(FigureSpec(panels: [Self.chart, Self.chart], columns: 2))
+        let second = try renderer.renderFigure(FigureSpec(Self.chart))
+        #expect(first.png == second.png && first.svg == second.svg && first.pdf == second.pdf)
+    }
+
+    @Test("the PNG is drawn at twice the figure's point size")
+    func pngScale() throws {
+        let png = try CairoRenderer().png(ChartLayout.displayList(for: Self.chart), scale: 2)
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == Int(Self.chart.width * 2))
+    }
+
+    @Test("LaTeX math becomes Pango markup with Unicode symbols and scripts")
+    func mathMarkup() {
+        let markup = MathMarkup.markup("\\hat{P}(s'|s,a) \\leq \\epsilon_1")
+        #expect(markup.contains("≤"))
+        #expect(markup.contains("ϵ"))
+        #expect(markup.contains("baseline_shift=\"subscript\""))
+        #expect(InlineMarkupBuilder.plainText(of: "<i>a</i> &amp; b") == "a & b")
+    }
+
+    @Test("the typeset book has its headings, captions and claims as extractable text, fonts embedded")
+    func typesetBook() throws {
+        let chapter = ResolvedChapter(id: "c", number: 1, title: "Chapter title", blocks: [
+            .heading(number: "1.1", level: 1, title: [.text("Section heading")], id: "sec-h"),
+            .paragraph([.text("Body text with a reference to "), .reference("fig-a"), .text(".")]),
+            .figure(ResolvedFigure(id: "fig-a", number: "1.1", caption: [.text("A caption")], spec: FigureSpec(Self.chart), chapter: "c")),
+            .claim(id: "clm-a", statement: [.text("A checked statement")], check: ClaimCheck(1, .atMost(2))),
+        ])
+        let index = [
+            "fig-a": IndexEntry(id: "fig-a", chapter: "c", number: "1.1", label: "Figure 1.1"),
+            "sec-h": IndexEntry(id: "sec-h", chapter: "c", number: "1.1", label: "Section 1.1"),
+        ]
+        let book = ResolvedBook(title: "Book title", subtitle: "Sub", author: "Author", chapters: [chapter], index: index)
+        let pdf = try CairoRenderer().typeset(book)
+        #expect(try CairoRenderer().typeset(book) == pdf)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("book.pdf")
+        try Data(pdf).write(to: file)
+        guard let text = run("/usr/bin/pdftotext", [file.path, "-"]) else { return }
+        for expected in ["Book title", "Contents", "Chapter title", "1.1", "Section heading", "Figure 1.1", "A caption", "A checked statement"] {
+            #expect(text.contains(expected), "pdftotext lacks \(expected)")
+        }
+        if let fonts = run("/usr/bin/pdffonts", [file.path]) {
+            let rows = fonts.split(separator: "\n").dropFirst(2)
+            #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(" yes ") }, "\(fonts)")
+        }
+    }
+
+    func run(_ tool: String, _ arguments: [String]) -> String? {
+        guard FileManager.default.isExecutableFile(atPath: tool) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Runs the `report` executable built next to the tests.
+struct ReportProcess {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var executable: URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("report"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("report"),
+            packageRoot.appendingPathComponent(".build/debug/report"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["CI"] = "true"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A copy of the committed output folder in a temporary place.
+func copyOfCommittedOutput() throws -> URL {
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("report-cli-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: ReportProcess.packageRoot.appendingPathComponent("output"), to: copy)
+    return copy
+}
+
+@Suite("The report command line", .serialized)
+struct ReportCLITests {
+    @Test("an unknown chapter id exits 64 and lists the valid ids")
+    func unknownChapter() throws {
+        let result = try ReportProcess.run(["--chapter", "no-such-chapter", "--output", FileManager.default.temporaryDirectory.path + "/unused"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("no-such-chapter") && result.error.contains("dyna"))
+    }
+
+    @Test("list shows chapter ids and titles")
+    func list() throws {
+        let result = try ReportProcess.run(["list"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("dyna\tLearning and planning"))
+    }
+
+    @Test("check passes on the committed output and fails, naming the file, on a tampered copy")
+    func check() throws {
+        let clean = try ReportProcess.run(["check", "--output", try copyOfCommittedOutput().path])
+        #expect(clean.status == 0, "\(clean.output)\n\(clean.error)")
+        let tampered = try copyOfCommittedOutput()
+        let readme = tampered.appendingPathComponent("dyna/README.md")
+        var text = try String(contentsOf: readme, encoding: .utf8)
+        text = text.replacingOccurrences(of: "Dyna", with: "Dina")
+        try Data(text.utf8).write(to: readme)
+        let result = try ReportProcess.run(["check", "--output", tampered.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("dyna/README.md"))
+    }
+
+    @Test("explain says an up-to-date experiment would not rerun, and an unknown id is an error")
+    func explain() throws {
+        let result = try ReportProcess.run(["explain", "exp-maze", "--output", try copyOfCommittedOutput().path])
+        #expect(result.status == 0)
+        #expect(result.output.contains("up to date"))
+        let unknown = try ReportProcess.run(["explain", "exp-nothing"])
+        #expect(unknown.status == 1 && unknown.error.contains("exp-nothing"))
+    }
+
+    @Test("an unwritable output folder is a clear error and exit 1")
+    func unwritable() throws {
+        let result = try ReportProcess.run(["--output", "/proc/rlnotes-output"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("cannot write"))
+    }
+}

@@ -1,0 +1,15 @@
+import Notebook
+
+/// The book's table of contents: the chapters in reading order.
+public enum RLNotesBook {
+    /// The whole report.
+    public static let book = Book(
+        title: "RL Notes",
+        subtitle: "Model-based reinforcement learning and multi-agent learning, measured",
+        author: "The RL Notes authors",
+        seed: 20_261_126,
+        chapters: [
+            dynaChapter,
+        ]
+    )
+}

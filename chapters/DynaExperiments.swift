@@ -1,0 +1,71 @@
+import Notebook
+import Randomness
+import Tabular
+
+/// One run of an agent on the Dyna maze.
+struct MazeRun: Codable, Sendable {
+    /// Real steps per episode.
+    var steps: [Int]
+    /// Planning updates over the whole run.
+    var planningUpdates: Int
+    /// Steps the final greedy policy takes from start to goal (nil if it loops).
+    var finalGreedyPath: Int?
+}
+
+/// The greedy policy of one agent halfway through its second episode (Sutton and Barto, Figure 8.3).
+struct PolicySnapshot: Codable, Sendable {
+    /// Planning steps n.
+    var planningSteps: Int
+    /// The length of episode 2 in this run.
+    var secondEpisodeSteps: Int
+    /// The step of episode 2 at which the policy was copied.
+    var snapshotStep: Int
+    /// Greedy move (GridMove raw value) per cell, row by row; -1 where nothing was learned yet.
+    var moves: [Int]
+}
+
+/// The Dyna maze settings of Sutton and Barto's Example 8.1.
+enum DynaMazeSetup {
+    static let episodes = 50
+    static let maze = GridMaze.dynaMaze
+
+    static func run(planningSteps n: Int, using generator: inout Xoshiro256StarStar) -> MazeRun {
+        let run = DynaQ(settings: DynaQSettings(planningSteps: n)).run(on: maze, episodes: episodes, using: &generator)
+        return MazeRun(
+            steps: run.stepsPerEpisode, planningUpdates: run.planningUpdatesPerEpisode.reduce(0, +),
+            finalGreedyPath: maze.greedyPathLength(run.finalValues))
+    }
+
+    /// Runs two episodes to learn how long episode 2 is, then replays the same stream and copies
+    /// the action values halfway through it.
+    static func policyHalfwayThroughSecondEpisode(planningSteps n: Int, using generator: inout Xoshiro256StarStar) -> PolicySnapshot {
+        let agent = DynaQ(settings: DynaQSettings(planningSteps: n))
+        var probe = generator
+        let length = agent.run(on: maze, episodes: 2, using: &probe).stepsPerEpisode[1]
+        let halfway = max(1, length / 2)
+        let run = agent.run(on: maze, episodes: 2, snapshotAt: RunMoment(episode: 2, step: halfway), using: &generator)
+        let moves = maze.greedyMoves(run.snapshot ?? run.finalValues)
+        let grid = (0..<maze.stateCount).map { state in moves[maze.cell(of: state)]?.rawValue ?? -1 }
+        return PolicySnapshot(planningSteps: n, secondEpisodeSteps: length, snapshotStep: halfway, moves: grid)
+    }
+}
+
+extension ExperimentResults where Parameter == Int, Output == MazeRun {
+    /// The runs with `n` planning steps.
+    func runs(n: Int) -> [MazeRun] { replicates { $0 == n } }
+
+    /// Mean steps in episode `episode` (from 1) over the runs with `n` planning steps.
+    func meanSteps(n: Int, episode: Int) -> Double {
+        SampleSummary(runs(n: n).map { $0.steps[episode - 1] }).mean
+    }
+
+    /// The first episode whose mean length is at most `bound`, if any.
+    func firstEpisode(n: Int, meanAtMost bound: Double) -> Int? {
+        (1...DynaMazeSetup.episodes).first { meanSteps(n: n, episode: $0) <= bound }
+    }
+
+    /// Mean steps over episodes `range` and all runs with `n` planning steps.
+    func meanSteps(n: Int, episodes range: ClosedRange<Int>) -> Double {
+        SampleSummary(runs(n: n).flatMap { Array($0.steps[(range.lowerBound - 1)...(range.upperBound - 1)]) }).mean
+    }
+}
