@@ -58,11 +58,16 @@ public enum ChartLayout {
             left += slack / 2
             right = left + unit * unitsX
         }
-        let plotBottom = chart.equalAspect
-            ? top + (right - left) * (yDomain.upperBound - yDomain.lowerBound) / (xDomain.upperBound - xDomain.lowerBound)
-            : bottom
+        var plotTop = top
+        var plotBottom = bottom
+        if chart.equalAspect {
+            // Centre the plot vertically in the room left by the equal scale.
+            let plotHeight = (right - left) * (yDomain.upperBound - yDomain.lowerBound) / (xDomain.upperBound - xDomain.lowerBound)
+            plotTop = top + (bottom - top - plotHeight) / 2
+            plotBottom = plotTop + plotHeight
+        }
         let xScale = Scale(kind: chart.x.scale, domain: xDomain, range: (left, right), reversed: chart.x.isReversed)
-        let yScale = Scale(kind: chart.y.scale, domain: yDomain, range: (plotBottom, top), reversed: chart.y.isReversed)
+        let yScale = Scale(kind: chart.y.scale, domain: yDomain, range: (plotBottom, plotTop), reversed: chart.y.isReversed)
         let plot = PlotFrame(x: xScale, y: yScale)
 
         if chart.legend == .automatic, legend.isShown, legend.freeCorner(plot: plot, chart: chart) == nil {
@@ -76,7 +81,7 @@ public enum ChartLayout {
             items.append(.text(TextItem(title, x: (left + right) / 2, y: originY + 9, size: titleSize, bold: true, anchor: .middle)))
         }
         items += axisItems(chart, plot: plot, xStep: xStep, yStep: yStep, originX: originX)
-        items.append(.pushClip(x: left, y: top, width: right - left, height: plotBottom - top))
+        items.append(.pushClip(x: left, y: plotTop, width: right - left, height: plotBottom - plotTop))
         for mark in chart.marks {
             items += MarkPainter(plot: plot, colors: colors).items(for: mark)
         }

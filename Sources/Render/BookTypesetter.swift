@@ -126,7 +126,7 @@ final class BookTypesetter {
         y += 50
         for (i, entry) in entries.enumerated() {
             if i > 0, i % perPage == 0 {
-                drawFurniture(pageNumber: pageNumber, header: "Contents")
+                drawFurniture(pageNumber: pageNumber, header: pageNumber == firstPage ? nil : "Contents")
                 cairo_show_page(cairo)
                 pageNumber += 1
                 y = page.textTop
@@ -143,7 +143,7 @@ final class BookTypesetter {
             cairo_tag_end(cairo, CAIRO_TAG_LINK)
             y += max(label.size.height, 14) + 4
         }
-        drawFurniture(pageNumber: pageNumber, header: "Contents")
+        drawFurniture(pageNumber: pageNumber, header: pageNumber == firstPage ? nil : "Contents")
         cairo_show_page(cairo)
     }
 
