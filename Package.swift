@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Randomness", targets: ["Randomness"]),
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "LaTeXMath", targets: ["LaTeXMath"]),
         .library(name: "Notebook", targets: ["Notebook"]),
         .library(name: "Render", targets: ["Render"]),
         .executable(name: "report", targets: ["report"]),
@@ -20,9 +21,10 @@ let package = Package(
         .target(name: "Randomness"),
         .target(name: "Tabular", dependencies: ["Randomness"]),
         .target(name: "Charts"),
+        .target(name: "LaTeXMath"),
         .target(
             name: "Notebook",
-            dependencies: ["Charts", "Randomness", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Charts", "LaTeXMath", "Randomness", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo",
@@ -32,7 +34,7 @@ let package = Package(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]
         ),
-        .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "Notebook"]),
+        .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "LaTeXMath", "Notebook"]),
         .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Randomness"], path: "chapters"),
         .executableTarget(
             name: "report",
@@ -43,8 +45,9 @@ let package = Package(
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "Notebook"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "LaTeXMath", "Notebook"]),
         .testTarget(name: "ReportTests", dependencies: ["report"]),
     ],
     swiftLanguageModes: [.v6]

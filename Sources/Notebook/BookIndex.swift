@@ -59,11 +59,14 @@ public struct BookIndex: Sendable {
                         sectionNumbers[chapter.id, default: []].append(number)
                         if let id = section.id { try declare(id, number: number) }
                         references += InlineMarkdown.references(in: section.title).map { ($0, chapter.id) }
+                        try FormulaCheck.validateInline(section.title, chapter: chapter.id)
                         try visit(section.content, depth: depth + 1)
                         sectionPath.removeLast(sectionPath.count - depth - 1)
                     case .prose(let prose):
                         references += InlineMarkdown.references(in: prose.text).map { ($0, chapter.id) }
+                        try FormulaCheck.validateInline(prose.text, chapter: chapter.id)
                     case .equation(let equation):
+                        try FormulaCheck.validate(equation.latex, chapter: chapter.id)
                         if let id = equation.id {
                             counters.equation += 1
                             try declare(id, number: "\(chapterNumber).\(counters.equation)")
@@ -74,13 +77,16 @@ public struct BookIndex: Sendable {
                         counters.figure += 1
                         try declare(figure.id, number: "\(chapterNumber).\(counters.figure)")
                         references += InlineMarkdown.references(in: figure.caption).map { ($0, chapter.id) }
+                        try FormulaCheck.validateInline(figure.caption, chapter: chapter.id)
                     case .table(let table):
                         counters.table += 1
                         try declare(table.id, number: "\(chapterNumber).\(counters.table)")
                         references += InlineMarkdown.references(in: table.caption).map { ($0, chapter.id) }
+                        try FormulaCheck.validateInline(table.caption, chapter: chapter.id)
                     case .claim(let claim):
                         try declare(claim.id, number: nil)
                         references += InlineMarkdown.references(in: claim.statement).map { ($0, chapter.id) }
+                        try FormulaCheck.validateInline(claim.statement, chapter: chapter.id)
                     case .callout(let callout):
                         try visit(callout.content, depth: depth)
                     }

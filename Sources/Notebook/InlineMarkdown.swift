@@ -40,6 +40,20 @@ public enum InlineMarkdown {
         return collect(parse(source))
     }
 
+    /// The LaTeX of every `$…$` formula in `source`.
+    public static func formulas(in source: String) -> [String] {
+        func collect(_ inlines: [Inline]) -> [String] {
+            inlines.flatMap { inline -> [String] in
+                switch inline {
+                case .math(let latex): [latex]
+                case .emphasis(let c), .strong(let c), .link(let c, _): collect(c)
+                default: []
+                }
+            }
+        }
+        return collect(parse(source))
+    }
+
     private static func parse(_ chars: [Character], from start: Int, until closer: String?) -> (inlines: [Inline], end: Int, closed: Bool) {
         var result = [Inline]()
         var text = ""

@@ -18,6 +18,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case elementFailed(id: String, chapter: String, reason: String)
     /// An id `report explain` does not know.
     case unknownElement(String)
+    /// A formula that does not parse.
+    case malformedFormula(chapter: String, formula: String, position: Int, reason: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -38,6 +40,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
             "cannot write to '\(path)': \(reason); check that the folder exists and is writable, or choose another with --output"
         case .elementFailed(let id, let chapter, let reason):
             "'\(id)' in chapter '\(chapter)' failed: \(reason)"
+        case .malformedFormula(let chapter, let formula, let position, let reason):
+            "chapter '\(chapter)' has a formula that does not parse: \(reason) at character \(position + 1) of `\(formula)`"
         case .unknownElement(let id):
             "no experiment or figure has the id '\(id)'; `report list --all` shows them"
         }

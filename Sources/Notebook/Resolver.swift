@@ -30,6 +30,7 @@ struct Resolver {
                         caption: InlineMarkdown.parse(figure.caption), spec: spec, chapter: chapter.id)))
                 case .table(let table):
                     let data = try evaluate(table.id.rawValue, chapter.id) { try table.make(results) }
+                    for cell in data.header + data.rows.flatMap({ $0 }) { try FormulaCheck.validateInline(cell, chapter: chapter.id) }
                     out.append(.table(id: table.id.rawValue, number: index[table.id.rawValue]?.number ?? "", caption: InlineMarkdown.parse(table.caption), data: data))
                 case .claim(let claim):
                     let check = try evaluate(claim.id.rawValue, chapter.id) { try claim.check(results) }

@@ -25,14 +25,23 @@ struct InlineMarkupBuilder {
     private(set) var markup = ""
     private(set) var plainLength = 0
     private(set) var links: [LinkSpan] = []
+    /// Formulas, each standing in the text as one ``placeholder`` at a byte offset.
+    private(set) var formulas: [(byte: Int, latex: String)] = []
 
-    init(index: [String: IndexEntry]) {
+    /// The character that holds a formula's place in the text (U+FFFC OBJECT REPLACEMENT CHARACTER).
+    static let placeholder = "\u{FFFC}"
+
+    /// Whether formulas become Unicode text (outlines, contents) instead of placeholders for math boxes.
+    let mathAsText: Bool
+
+    init(index: [String: IndexEntry], mathAsText: Bool = false) {
         self.index = index
+        self.mathAsText = mathAsText
     }
 
-    /// Markup and links for `inlines`.
+    /// Markup and links for `inlines`, formulas written as Unicode text.
     static func build(_ inlines: [Inline], index: [String: IndexEntry]) -> (markup: String, links: [LinkSpan]) {
-        var builder = InlineMarkupBuilder(index: index)
+        var builder = InlineMarkupBuilder(index: index, mathAsText: true)
         builder.append(inlines)
         return (builder.markup, builder.links)
     }
@@ -65,7 +74,12 @@ struct InlineMarkupBuilder {
                 appendText(code)
                 markup += "</span>"
             case .math(let latex):
-                appendMarkup(MathMarkup.markup(latex))
+                if mathAsText {
+                    appendMarkup(MathMarkup.markup(latex))
+                } else {
+                    formulas.append((plainLength, latex))
+                    appendText(Self.placeholder)
+                }
             case .link(let inner, let url):
                 let start = plainLength
                 markup += "<span foreground=\"\(Self.linkColor)\">"

@@ -22,4 +22,6 @@ enum BookFonts {
     static let equation = "\(family) 11.5"
     static let furniture = "\(family) Italic 9"
     static let bodyLeading = 2.6
+    static let bodySize = 10.5
+    static let captionSize = 9.5
 }

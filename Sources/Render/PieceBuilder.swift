@@ -42,19 +42,18 @@ struct PieceBuilder {
         return piece
     }
 
-    func paragraph(_ inlines: [Inline], font: String = BookFonts.body, width: Double, prefix: String = "", justify: Bool = true) -> Piece {
-        let built = InlineMarkupBuilder.build(inlines, index: typesetter.book.index)
-        let layout = text.layout(markup: prefix + built.markup, font: font, width: width, justify: justify, spacing: BookFonts.bodyLeading)
-        let extents = layout.lineExtents
-        let prefixLength = InlineMarkupBuilder.plainText(of: prefix).utf8.count
-        let links = built.links.map { InlineMarkupBuilder.LinkSpan(target: $0.target, start: $0.start + prefixLength, end: $0.end + prefixLength) }
+    func paragraph(_ inlines: [Inline], style: String = "", size: Double = BookFonts.bodySize, width: Double, prefix: String = "", justify: Bool = true) -> Piece {
+        let rich = RichText(
+            engine: text, inlines: inlines, index: typesetter.book.index, style: style, size: size, width: width,
+            justify: justify, spacing: BookFonts.bodyLeading, prefix: prefix)
+        let extents = rich.lineExtents
         let typesetter = self.typesetter
         let cairo = self.cairo
         let text = self.text
-        return Piece(height: layout.size.height, lines: extents) { x, y, range in
+        return Piece(height: rich.size.height, lines: extents) { x, y, range in
             guard let range, range != 0..<extents.count else {
-                text.draw(layout, x: x, y: y)
-                typesetter.addLinks(links, layout: layout, x: x, y: y)
+                rich.draw(engine: text, cairo: cairo, x: x, y: y)
+                typesetter.addLinks(rich.links, layout: rich.layout, x: x, y: y)
                 return
             }
             let top = extents[range.lowerBound].top
@@ -62,9 +61,9 @@ struct PieceBuilder {
             cairo_save(cairo)
             cairo_rectangle(cairo, x - 2, y, width + 4, bottom - top)
             cairo_clip(cairo)
-            text.draw(layout, x: x, y: y - top)
+            rich.draw(engine: text, cairo: cairo, x: x, y: y - top)
             cairo_restore(cairo)
-            typesetter.addLinks(links, layout: layout, x: x, y: y - top, visible: top...bottom)
+            typesetter.addLinks(rich.links, layout: rich.layout, x: x, y: y - top, visible: top...bottom)
         }
     }
 
@@ -72,7 +71,7 @@ struct PieceBuilder {
         switch block {
         case .heading(let number, let level, let title, let id):
             let size = level == 1 ? 14.0 : 12.0
-            let piece = paragraph(title, font: "\(BookFonts.family) Bold \(size)", width: width, prefix: "\(number)\u{2003}", justify: false)
+            let piece = paragraph(title, style: "Bold", size: size, width: width, prefix: "\(number)\u{2003}", justify: false)
             let destination = Self.headingDestination(id: id, number: number, chapter: chapter.id)
             piece.destinations = [destination]
             piece.outline = ("\(number)  \(typesetter.plain(title))", level, destination)
@@ -85,18 +84,25 @@ struct PieceBuilder {
             piece.spaceAfter = 8
             return [piece]
         case .equation(let latex, let number, let id):
-            let layout = text.layout(markup: MathMarkup.markup(latex), font: BookFonts.equation, width: width - 60, alignment: PANGO_ALIGN_CENTER)
+            let box = MathTypesetter(engine: text, size: 11.5).box(latex: latex, display: true)
             let tag = number.map { text.layout(markup: "(\($0))", font: BookFonts.body) }
-            let piece = Piece(height: layout.size.height) { x, y in
-                self.text.draw(layout, x: x + 30, y: y)
-                if let tag { self.text.draw(tag, x: x + width - tag.size.width, y: y + (layout.size.height - tag.size.height) / 2) }
+            let painter = MathPainter(cairo: cairo, engine: text)
+            let scale = min(1, (width - 70) / max(box.width, 1))
+            let piece = Piece(height: (box.ascent + box.descent) * scale) { x, y in
+                let baseline = y + box.ascent * scale
+                cairo_save(self.cairo)
+                cairo_translate(self.cairo, x + (width - box.width * scale) / 2, baseline)
+                cairo_scale(self.cairo, scale, scale)
+                painter.draw(box, x: 0, y: 0)
+                cairo_restore(self.cairo)
+                if let tag { self.text.draw(tag, x: x + width - tag.size.width, y: baseline - tag.baseline) }
             }
-            piece.spaceBefore = 6
+            piece.spaceBefore = 8
             piece.spaceAfter = 12
             piece.destinations = id.map { [$0] } ?? []
             return [piece]
         case .experiment(let id, let summary):
-            let piece = paragraph([.text("Experiment "), .code(id), .text(": \(summary).")], font: "\(BookFonts.family) Italic 8.5", width: width, justify: false)
+            let piece = paragraph([.text("Experiment "), .code(id), .text(": \(summary).")], style: "Italic", size: 8.5, width: width, justify: false)
             piece.spaceAfter = 8
             return [piece]
         case .figure(let figure):
@@ -106,17 +112,16 @@ struct PieceBuilder {
         case .claim(_, let statement, let check):
             let color = check.passed ? "#1B7837" : "#B2182B"
             let verdict = check.passed ? "Claim checked." : "Claim FAILED."
-            let detail = PangoMarkup.escape(check.summary)
-            let built = InlineMarkupBuilder.build(statement, index: typesetter.book.index)
-            let markup = "<span foreground=\"\(color)\"><b>\(verdict)</b></span> \(built.markup)\n<span size=\"88%\" foreground=\"#555555\">\(detail)</span>"
-            let layout = text.layout(markup: markup, font: BookFonts.caption, width: width - 14, spacing: 1.5)
-            let piece = Piece(height: layout.size.height + 8) { x, y in
+            let body = paragraph(statement, size: BookFonts.captionSize, width: width - 14, prefix: "<span foreground=\"\(color)\"><b>\(verdict)</b></span> ", justify: false)
+            let detail = text.layout(markup: "<span foreground=\"#555555\">\(PangoMarkup.escape(check.summary))</span>", font: "\(BookFonts.family) 8.5", width: width - 14)
+            let height = body.height + 2 + detail.size.height + 8
+            let piece = Piece(height: height) { x, y in
                 cairo_set_source_rgb(self.cairo, check.passed ? 0.11 : 0.7, check.passed ? 0.47 : 0.09, check.passed ? 0.17 : 0.17)
-                cairo_rectangle(self.cairo, x, y, 2.2, layout.size.height + 8)
+                cairo_rectangle(self.cairo, x, y, 2.2, height)
                 cairo_fill(self.cairo)
                 cairo_set_source_rgb(self.cairo, 0, 0, 0)
-                self.text.draw(layout, x: x + 10, y: y + 4)
-                self.typesetter.addLinks(built.links.map { .init(target: $0.target, start: $0.start + verdict.utf8.count + 1, end: $0.end + verdict.utf8.count + 1) }, layout: layout, x: x + 10, y: y + 4)
+                body.draw(x + 10, y + 4, nil)
+                self.text.draw(detail, x: x + 10, y: y + 4 + body.height + 2)
             }
             piece.spaceBefore = 2
             piece.spaceAfter = 10
@@ -129,7 +134,7 @@ struct PieceBuilder {
     func figurePiece(_ figure: ResolvedFigure, width: Double) -> Piece {
         let list = ChartLayout.displayList(for: figure.spec)
         let scale = min(1, width / list.width)
-        let captionPiece = paragraph(figure.caption, font: BookFonts.caption, width: width, prefix: "<b>Figure \(figure.number).</b> ", justify: false)
+        let captionPiece = paragraph(figure.caption, size: BookFonts.captionSize, width: width, prefix: "<b>Figure \(figure.number).</b> ", justify: false)
         let figureHeight = list.height * scale
         let piece = Piece(height: figureHeight + 8 + captionPiece.height) { x, y in
             cairo_save(self.cairo)

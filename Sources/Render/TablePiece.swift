@@ -8,10 +8,9 @@ enum TablePiece {
         let text = builder.text
         let cairo = builder.cairo
         let index = builder.typesetter.book.index
-        let captionPiece = builder.paragraph(caption, font: BookFonts.caption, width: width, prefix: "<b>Table \(number).</b> ", justify: false)
-        func cell(_ source: String, bold: Bool) -> Layout {
-            let markup = InlineMarkupBuilder.build(InlineMarkdown.parse(source), index: index).markup
-            return text.layout(markup: bold ? "<b>\(markup)</b>" : markup, font: BookFonts.caption)
+        let captionPiece = builder.paragraph(caption, size: BookFonts.captionSize, width: width, prefix: "<b>Table \(number).</b> ", justify: false)
+        func cell(_ source: String, bold: Bool) -> RichText {
+            RichText(engine: text, inlines: InlineMarkdown.parse(source), index: index, style: bold ? "Bold" : "", size: BookFonts.captionSize, width: nil)
         }
         let header = data.header.map { cell($0, bold: true) }
         let rows = data.rows.map { $0.map { cell($0, bold: false) } }
@@ -35,12 +34,12 @@ enum TablePiece {
                 cairo_line_to(cairo, left + tableWidth, cursor)
                 cairo_stroke(cairo)
             }
-            func drawRow(_ cells: [Layout]) {
+            func drawRow(_ cells: [RichText]) {
                 var cx = left
                 for (i, c) in cells.enumerated() {
                     let w = columnWidths[i] * scale
                     let dx = numeric[i] ? w - c.size.width : 0
-                    text.draw(c, x: cx + dx, y: cursor + 2)
+                    c.draw(engine: text, cairo: cairo, x: cx + dx, y: cursor + 2)
                     cx += w + padding * scale
                 }
                 cursor += rowHeight
