@@ -44,10 +44,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "FigureGallery"]),
         .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "LaTeXMath", "Notebook"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "FigureGallery", "LaTeXMath", "Notebook"]),
         .testTarget(name: "ReportTests", dependencies: ["report"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,14 +18,36 @@ public struct Axis: Hashable, Codable, Sendable {
     public var isReversed: Bool
     /// Whether ticks, labels and the axis line are drawn.
     public var isHidden: Bool
+    /// Named ticks (categories) in place of numeric ones: `(value, label)`.
+    public var ticks: [AxisTick]?
 
     /// Creates an axis.
-    public init(_ label: String? = nil, scale: ScaleKind = .linear, domain: ClosedRange<Double>? = nil, reversed: Bool = false, hidden: Bool = false) {
+    public init(_ label: String? = nil, scale: ScaleKind = .linear, domain: ClosedRange<Double>? = nil, reversed: Bool = false, hidden: Bool = false, ticks: [AxisTick]? = nil) {
+        self.ticks = ticks
         self.label = label
         self.scale = scale
         self.domain = domain
         isReversed = reversed
         isHidden = hidden
+    }
+}
+
+/// A named tick on an axis.
+public struct AxisTick: Hashable, Codable, Sendable {
+    /// Where the tick is, in data units.
+    public var value: Double
+    /// Its label.
+    public var label: String
+
+    /// Creates a tick.
+    public init(_ value: Double, _ label: String) {
+        self.value = value
+        self.label = label
+    }
+
+    /// Ticks at 0.5, 1.5, … labelled with `labels` (categories on unit-wide bands).
+    public static func categories(_ labels: [String], start: Double = 0.5) -> [AxisTick] {
+        labels.enumerated().map { AxisTick(start + Double($0.offset), $0.element) }
     }
 }
 
@@ -62,13 +84,16 @@ public struct Chart: Hashable, Codable, Sendable {
     public var equalAspect: Bool
     /// Whether light grid lines are drawn at the ticks.
     public var showsGrid: Bool
+    /// A colour bar drawn right of the plot, for charts that colour by value.
+    public var colorBar: ColorBar?
 
     /// Creates a chart from a mark builder.
     public init(
         title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), width: Double = 430, height: Double = 250,
-        legend: LegendPlacement = .automatic, equalAspect: Bool = false, showsGrid: Bool = true,
+        legend: LegendPlacement = .automatic, equalAspect: Bool = false, showsGrid: Bool = true, colorBar: ColorBar? = nil,
         @MarkBuilder marks: () -> [Mark]
     ) {
+        self.colorBar = colorBar
         self.marks = marks()
         self.x = x
         self.y = y
@@ -105,6 +130,9 @@ extension BarMark: MarkConvertible { public var marks: [Mark] { [.bar(self)] } }
 extension RectangleMark: MarkConvertible { public var marks: [Mark] { [.rectangle(self)] } }
 extension TextMark: MarkConvertible { public var marks: [Mark] { [.text(self)] } }
 extension ArrowMark: MarkConvertible { public var marks: [Mark] { [.arrow(self)] } }
+extension DiscMark: MarkConvertible { public var marks: [Mark] { [.disc(self)] } }
+extension SegmentMark: MarkConvertible { public var marks: [Mark] { [.segment(self)] } }
+extension ErrorBarMark: MarkConvertible { public var marks: [Mark] { [.errorBar(self)] } }
 extension Mark: MarkConvertible { public var marks: [Mark] { [self] } }
 extension Array: MarkConvertible where Element: MarkConvertible {
     public var marks: [Mark] { flatMap(\.marks) }

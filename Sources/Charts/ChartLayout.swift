@@ -40,12 +40,13 @@ public enum ChartLayout {
 
         // Margins: room for tick labels and axis titles.
         let probeY = Scale(kind: chart.y.scale, domain: yDomain, range: (0, 1), reversed: false)
-        let yLabelWidth = probeY.ticks().map { TextMetrics.width(of: Scale.label($0, step: yStep), size: tickSize) }.max() ?? 0
+        let yLabelWidth = ticks(chart.y, probeY, step: yStep).map { TextMetrics.width(of: $0.1, size: tickSize) }.max() ?? 0
         var left = originX + (chart.y.isHidden ? 6 : yLabelWidth + 10 + (chart.y.label == nil ? 0 : 14))
         let top = originY + (chart.title == nil ? 8 : 22)
         let bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14))
         var right = originX + chart.width - 10
 
+        if chart.colorBar != nil { right -= 48 }
         let legend = LegendLayout(chart: chart, colors: colors)
         if legend.isShown && chart.legend == .right { right -= legend.width + 8 }
 
@@ -87,6 +88,10 @@ public enum ChartLayout {
         }
         items.append(.popClip)
         items += legend.items(plot: plot, placement: chart.legend, chart: chart)
+        if let bar = chart.colorBar {
+            let height = min(plot.bottom - plot.top - 12, 160)
+            items += bar.items(x: plot.right + 12, y: plot.top + 12, height: height)
+        }
         return items
     }
 
@@ -94,11 +99,11 @@ public enum ChartLayout {
         var items = [DisplayItem]()
         let (left, right, top, bottom) = (plot.left, plot.right, plot.top, plot.bottom)
         if !chart.y.isHidden {
-            for tick in plot.y.ticks() {
+            for (tick, label) in ticks(chart.y, plot.y, step: yStep) {
                 let y = plot.y.position(tick)
-                if chart.showsGrid { items.append(.path([.move(left, y), .line(right, y)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
+                if chart.showsGrid && chart.y.ticks == nil { items.append(.path([.move(left, y), .line(right, y)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
                 items.append(.path([.move(left - 3, y), .line(left, y)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
-                items.append(.text(TextItem(Scale.label(tick, step: yStep), x: left - 5, y: y, size: tickSize, anchor: .end)))
+                items.append(.text(TextItem(label, x: left - 5, y: y, size: tickSize, anchor: .end)))
             }
             items.append(.path([.move(left, top), .line(left, bottom)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
             if let label = chart.y.label {
@@ -106,11 +111,11 @@ public enum ChartLayout {
             }
         }
         if !chart.x.isHidden {
-            for tick in plot.x.ticks() {
+            for (tick, label) in ticks(chart.x, plot.x, step: xStep) {
                 let x = plot.x.position(tick)
-                if chart.showsGrid { items.append(.path([.move(x, top), .line(x, bottom)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
+                if chart.showsGrid && chart.x.ticks == nil { items.append(.path([.move(x, top), .line(x, bottom)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
                 items.append(.path([.move(x, bottom), .line(x, bottom + 3)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
-                items.append(.text(TextItem(Scale.label(tick, step: xStep), x: x, y: bottom + 4, size: tickSize, anchor: .middle, baseline: .top)))
+                items.append(.text(TextItem(label, x: x, y: bottom + 4, size: tickSize, anchor: .middle, baseline: .top)))
             }
             items.append(.path([.move(left, bottom), .line(right, bottom)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
             if let label = chart.x.label {
@@ -118,6 +123,12 @@ public enum ChartLayout {
             }
         }
         return items
+    }
+
+    /// The ticks of an axis with their labels: its named ticks, or nice numeric ones.
+    static func ticks(_ axis: Axis, _ scale: Scale, step: Double) -> [(Double, String)] {
+        if let named = axis.ticks { return named.map { ($0.value, $0.label) } }
+        return scale.ticks().map { ($0, Scale.label($0, step: step)) }
     }
 
     /// The range of the data on one axis over all marks (rules included).
@@ -138,6 +149,9 @@ public enum ChartLayout {
                 values += [r.lowerBound, r.upperBound]
             case .text(let m): values.append(m.at[keyPath: axis])
             case .arrow(let m): values.append(m.at[keyPath: axis])
+            case .disc(let m): values.append(m.at[keyPath: axis])
+            case .segment(let m): values += [m.from[keyPath: axis], m.to[keyPath: axis]]
+            case .errorBar(let m): values += isX ? [m.x] : [m.interval.lowerBound, m.interval.upperBound]
             }
         }
         let finite = values.filter(\.isFinite)

@@ -59,16 +59,10 @@ struct MarkPainter {
             let (x0, y0) = plot.point(DataPoint(x: m.x - m.width / 2, y: m.base))
             let (x1, y1) = plot.point(DataPoint(x: m.x + m.width / 2, y: m.value))
             var items: [DisplayItem] = [.path(rectangle(x0, y0, x1, y1), PathStyle(fill: color(m.series)))]
-            if let error = m.error {
-                let x = plot.x.position(m.x)
-                let low = plot.y.position(error.lowerBound)
-                let high = plot.y.position(error.upperBound)
-                let cap = abs(x1 - x0) * 0.2
-                items.append(.path(
-                    [.move(x, low), .line(x, high), .move(x - cap, low), .line(x + cap, low), .move(x - cap, high), .line(x + cap, high)],
-                    PathStyle(stroke: Palette.ink, lineWidth: 0.8)))
-            }
+            if let error = m.error { items += errorBar(ErrorBarMark(x: m.x, interval: error, capWidth: m.width * 0.4)) }
             return items
+        case .errorBar(let m):
+            return errorBar(m)
         case .rectangle(let m):
             let (x0, y0) = plot.point(DataPoint(x: m.xRange.lowerBound, y: m.yRange.lowerBound))
             let (x1, y1) = plot.point(DataPoint(x: m.xRange.upperBound, y: m.yRange.upperBound))
@@ -80,10 +74,34 @@ struct MarkPainter {
             return [.path(rectangle(x0, y0, x1, y1), PathStyle(fill: fill, stroke: m.stroke, lineWidth: 0.5))]
         case .text(let m):
             let (x, y) = plot.point(m.at)
-            return [.text(TextItem(m.text, x: x, y: y, size: m.size, bold: m.bold, color: m.color, anchor: .middle))]
+            var items = [DisplayItem]()
+            if m.halo {
+                let w = TextMetrics.width(of: m.text, size: m.size, bold: m.bold) / 2 + 1.5
+                let h = m.size * 0.62
+                items.append(.path(rectangle(x - w, y - h, x + w, y + h), PathStyle(fill: Color.white.opacity(0.85))))
+            }
+            items.append(.text(TextItem(m.text, x: x, y: y, size: m.size, bold: m.bold, color: m.color, anchor: .middle)))
+            return items
         case .arrow(let m):
             return arrow(m)
+        case .segment(let m):
+            let (x0, y0) = plot.point(m.from)
+            let (x1, y1) = plot.point(m.to)
+            return [.path([.move(x0, y0), .line(x1, y1)], PathStyle(stroke: m.color, lineWidth: m.width))]
+        case .disc(let m):
+            let (x, y) = plot.point(m.at)
+            return [.path([.circle(centerX: x, centerY: y, radius: m.radius)], PathStyle(fill: m.fill, stroke: m.stroke, lineWidth: 0.6))]
         }
+    }
+
+    func errorBar(_ m: ErrorBarMark) -> [DisplayItem] {
+        let x = plot.x.position(m.x)
+        let low = plot.y.position(m.interval.lowerBound)
+        let high = plot.y.position(m.interval.upperBound)
+        let cap = abs(plot.x.position(m.x + m.capWidth / 2) - x)
+        return [.path(
+            [.move(x, low), .line(x, high), .move(x - cap, low), .line(x + cap, low), .move(x - cap, high), .line(x + cap, high)],
+            PathStyle(stroke: Palette.ink, lineWidth: 0.8))]
     }
 
     func rectangle(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> [PathElement] {

@@ -167,9 +167,12 @@ public struct TextMark: Hashable, Codable, Sendable {
     public var bold: Bool
     /// Colour.
     public var color: Color
+    /// Whether a white box is drawn behind the text so lines under it do not cross it.
+    public var halo: Bool
 
     /// Creates a text label.
-    public init(_ text: String, at: DataPoint, size: Double = 9, bold: Bool = false, color: Color = Palette.ink) {
+    public init(_ text: String, at: DataPoint, size: Double = 9, bold: Bool = false, color: Color = Palette.ink, halo: Bool = false) {
+        self.halo = halo
         self.text = text
         self.at = at
         self.size = size
@@ -198,6 +201,63 @@ public struct ArrowMark: Hashable, Codable, Sendable {
     }
 }
 
+/// A disc of a fixed colour and a radius in points, centred at a point (board stones, tree nodes).
+public struct DiscMark: Hashable, Codable, Sendable {
+    /// The centre.
+    public var at: DataPoint
+    /// Radius in points.
+    public var radius: Double
+    /// Fill colour.
+    public var fill: Color
+    /// Outline colour, if any.
+    public var stroke: Color?
+
+    /// Creates a disc.
+    public init(at: DataPoint, radius: Double, fill: Color, stroke: Color? = nil) {
+        self.at = at
+        self.radius = radius
+        self.fill = fill
+        self.stroke = stroke
+    }
+}
+
+/// A straight segment in a fixed colour that belongs to no series (frames, tree edges).
+public struct SegmentMark: Hashable, Codable, Sendable {
+    /// One end.
+    public var from: DataPoint
+    /// The other end.
+    public var to: DataPoint
+    /// Colour.
+    public var color: Color
+    /// Width in points.
+    public var width: Double
+
+    /// Creates a segment.
+    public init(from: DataPoint, to: DataPoint, color: Color = Palette.ink, width: Double = 1) {
+        self.from = from
+        self.to = to
+        self.color = color
+        self.width = width
+    }
+}
+
+/// A vertical error bar (whisker with caps) over an interval at x.
+public struct ErrorBarMark: Hashable, Codable, Sendable {
+    /// Where, on the x axis.
+    public var x: Double
+    /// The interval.
+    public var interval: ClosedRange<Double>
+    /// Cap width in x units.
+    public var capWidth: Double
+
+    /// Creates an error bar.
+    public init(x: Double, interval: ClosedRange<Double>, capWidth: Double = 0.25) {
+        self.x = x
+        self.interval = interval
+        self.capWidth = capWidth
+    }
+}
+
 /// Any mark a chart can hold.
 public enum Mark: Hashable, Codable, Sendable {
     /// A line.
@@ -216,6 +276,12 @@ public enum Mark: Hashable, Codable, Sendable {
     case text(TextMark)
     /// An arrow.
     case arrow(ArrowMark)
+    /// A disc.
+    case disc(DiscMark)
+    /// A plain segment.
+    case segment(SegmentMark)
+    /// An error bar.
+    case errorBar(ErrorBarMark)
 
     /// The series the mark draws, if it belongs to one.
     public var series: String? {
@@ -225,7 +291,7 @@ public enum Mark: Hashable, Codable, Sendable {
         case .point(let m): m.series
         case .bar(let m): m.series
         case .rectangle(let m): if case .series(let s) = m.fill { s } else { nil }
-        case .rule, .text, .arrow: nil
+        case .rule, .text, .arrow, .disc, .segment, .errorBar: nil
         }
     }
 }

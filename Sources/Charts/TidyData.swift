@@ -32,6 +32,11 @@ extension FigureSpec {
                     row("cell", series, (m.xRange.lowerBound + m.xRange.upperBound) / 2, (m.yRange.lowerBound + m.yRange.upperBound) / 2)
                 case .text(let m): row("text", "", m.at.x, m.at.y, nil, nil, m.text)
                 case .arrow(let m): row("arrow", "", m.at.x, m.at.y, nil, nil, "\(m.dx) \(m.dy)")
+                case .disc(let m): row("disc", m.fill.description, m.at.x, m.at.y)
+                case .errorBar(let m): row("error", "", m.x, nil, m.interval.lowerBound, m.interval.upperBound)
+                case .segment(let m):
+                    row("segment-from", "", m.from.x, m.from.y)
+                    row("segment-to", "", m.to.x, m.to.y)
                 }
             }
         }

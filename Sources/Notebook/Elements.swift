@@ -71,12 +71,20 @@ public struct TableData: Hashable, Codable, Sendable {
     public var header: [String]
     /// The rows; each has one cell per column.
     public var rows: [[String]]
+    /// Cells drawn highlighted (a tinted background in the PDF, a ★ in Markdown), as [row, column].
+    public var highlighted: [[Int]]
 
     /// Creates a table; every row must have as many cells as the header.
-    public init(header: [String], rows: [[String]]) {
+    public init(header: [String], rows: [[String]], highlighted: [[Int]] = []) {
         precondition(rows.allSatisfy { $0.count == header.count }, "every table row needs one cell per column")
         self.header = header
         self.rows = rows
+        self.highlighted = highlighted
+    }
+
+    /// Whether the body cell at `row`, `column` is highlighted.
+    public func isHighlighted(row: Int, column: Int) -> Bool {
+        highlighted.contains([row, column])
     }
 
     /// Whether column `index` holds numbers (every non-empty body cell parses as one, ignoring

@@ -83,8 +83,11 @@ public struct MarkdownWriter: Sendable {
             var out = "<a id=\"\(id)\"></a>\n\n**Table \(number).** \(inline(caption, at: location))\n\n"
             out += "| " + data.header.map { inline(InlineMarkdown.parse($0), at: location) }.joined(separator: " | ") + " |\n"
             out += "|" + data.header.indices.map { data.isNumeric(column: $0) ? "---:|" : ":---|" }.joined() + "\n"
-            for row in data.rows {
-                out += "| " + row.map { inline(InlineMarkdown.parse($0), at: location) }.joined(separator: " | ") + " |\n"
+            for (r, row) in data.rows.enumerated() {
+                let cells = row.enumerated().map { c, cell in
+                    (data.isHighlighted(row: r, column: c) ? "★ " : "") + inline(InlineMarkdown.parse(cell), at: location)
+                }
+                out += "| " + cells.joined(separator: " | ") + " |\n"
             }
             return out + "\n"
         case .claim(let id, let statement, let check):

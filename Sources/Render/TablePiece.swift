@@ -34,10 +34,16 @@ enum TablePiece {
                 cairo_line_to(cairo, left + tableWidth, cursor)
                 cairo_stroke(cairo)
             }
-            func drawRow(_ cells: [RichText]) {
+            func drawRow(_ cells: [RichText], highlighted: (Int) -> Bool = { _ in false }) {
                 var cx = left
                 for (i, c) in cells.enumerated() {
                     let w = columnWidths[i] * scale
+                    if highlighted(i) {
+                        cairo_set_source_rgb(cairo, 1.0, 0.93, 0.7)
+                        cairo_rectangle(cairo, cx - padding * scale / 2, cursor, w + padding * scale, rowHeight)
+                        cairo_fill(cairo)
+                        cairo_set_source_rgb(cairo, 0, 0, 0)
+                    }
                     let dx = numeric[i] ? w - c.size.width : 0
                     c.draw(engine: text, cairo: cairo, x: cx + dx, y: cursor + 2)
                     cx += w + padding * scale
@@ -50,7 +56,7 @@ enum TablePiece {
             drawRow(header)
             rule(0.45)
             cursor += 2
-            for row in rows { drawRow(row) }
+            for (r, row) in rows.enumerated() { drawRow(row) { data.isHighlighted(row: r, column: $0) } }
             cursor += 2
             rule(0.8)
         }

@@ -23,11 +23,6 @@ struct ChartLayoutTests {
         RuleMark(.horizontal, at: 14, label: "shortest")
     }
 
-    @Test("a learning curve with a band, a rule, a log axis and a legend lays out as recorded")
-    func learningCurveSnapshot() throws {
-        try assertSnapshot(ChartLayout.displayList(for: Self.curve).snapshot, named: "learning-curve")
-    }
-
     @Test("bars with error bars and points lay out as recorded")
     func barSnapshot() throws {
         let chart = Chart(x: Axis("Agent"), y: Axis("Win rate"), width: 240, height: 160, legend: .right) {
