@@ -1,4 +1,5 @@
 import Charts
+import Foundation
 import Notebook
 import Tabular
 
@@ -145,8 +146,8 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
             through most of the maze while standing still in the real world.
             """)
         policy
-        Figure("fig-policies", caption: "Greedy policies halfway through episode 2 (Sutton and Barto, Figure 8.3). Arrows mark cells whose best action value is positive; S is the start, G the goal, grey cells are walls.") { results in
-            DynaFigures.policies(try results[policy].points.flatMap(\.replicates), maze: DynaMazeSetup.maze)
+        Figure("fig-policies", caption: "Greedy policies halfway through episode 2 (Sutton and Barto, Figure 8.3). Arrows mark cells whose best action value is positive; the dot is the agent, S the start, G the goal, grey cells are walls.") { results in
+            DynaFigures.policies(try results[policy].points.flatMap(\.replicates))
         }
         Claim("clm-policy-n0", "Without planning, at most a couple of cells next to the goal have a policy halfway through episode 2.") { results in
             let snapshot = try results[policy].replicates { $0 == 0 }.first
@@ -158,6 +159,24 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
             let count = snapshot?.moves.filter { $0 >= 0 }.count ?? 0
             return ClaimCheck(Double(count), .atLeast(23), unit: "of 46 non-goal cells")
         }
+        Figure("fig-values", caption: "Learned values $\\max_a Q(s,a)$ after 50 episodes, averaged over the 30 agents of each kind, and the moves that are greedy with respect to them. The optimal value of a cell $d$ steps from the goal is $\\gamma^{d-1}$.") { results in
+            DynaFigures.values(try results[maze], ns: [0, 50])
+        }
+        Claim("clm-start-value", "With $n = 50$ the learned value of the start is within 0.05 of its optimal value $\\gamma^{13} \\approx 0.513$.") { results in
+            let value = try results[maze].meanStateValues(n: 50)[DynaMazeSetup.maze.startState]
+            return ClaimCheck(value, .near(pow(0.95, 13.0), tolerance: 0.05))
+        }
+        Claim("clm-start-value-n0", "Without planning the start's value is still below 0.01 after 50 episodes.") { results in
+            ClaimCheck(try results[maze].meanStateValues(n: 0)[DynaMazeSetup.maze.startState], .atMost(0.01))
+        }
+        Prose("""
+            @fig-values shows the other side of the coin. The model-free agent does walk near-shortest \
+            paths by episode 30, yet its value estimates away from the goal are still tiny: with \
+            $\\alpha = 0.1$ each backup moves a value a tenth of the way to its target, and the goal's \
+            reward must pass through thirteen such backups to reach the start. The greedy choice only \
+            needs the *order* of the values to be right, which happens long before the values \
+            themselves are. Fifty planning updates per step repeat those backups until the values settle.
+            """)
         Prose("""
             The price is computation: an agent with $n = 50$ makes 50 model updates per real step. \
             Whether that trade pays depends on what a real step costs, which is the subject of the \

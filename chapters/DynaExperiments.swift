@@ -10,6 +10,8 @@ struct MazeRun: Codable, Sendable {
     var planningUpdates: Int
     /// Steps the final greedy policy takes from start to goal (nil if it loops).
     var finalGreedyPath: Int?
+    /// The learned state values max_a Q(s, a) at the end of the run, one per cell, row by row.
+    var finalStateValues: [Double]
 }
 
 /// The greedy policy of one agent halfway through its second episode (Sutton and Barto, Figure 8.3).
@@ -22,6 +24,8 @@ struct PolicySnapshot: Codable, Sendable {
     var snapshotStep: Int
     /// Greedy move (GridMove raw value) per cell, row by row; -1 where nothing was learned yet.
     var moves: [Int]
+    /// The cell the agent stood in at that moment (state number).
+    var agentState: Int
 }
 
 /// The Dyna maze settings of Sutton and Barto's Example 8.1.
@@ -33,7 +37,8 @@ enum DynaMazeSetup {
         let run = DynaQ(settings: DynaQSettings(planningSteps: n)).run(on: maze, episodes: episodes, using: &generator)
         return MazeRun(
             steps: run.stepsPerEpisode, planningUpdates: run.planningUpdatesPerEpisode.reduce(0, +),
-            finalGreedyPath: maze.greedyPathLength(run.finalValues))
+            finalGreedyPath: maze.greedyPathLength(run.finalValues),
+            finalStateValues: (0..<maze.stateCount).map { run.finalValues.maxValue(in: $0) })
     }
 
     /// Runs two episodes to learn how long episode 2 is, then replays the same stream and copies
@@ -46,7 +51,7 @@ enum DynaMazeSetup {
         let run = agent.run(on: maze, episodes: 2, snapshotAt: RunMoment(episode: 2, step: halfway), using: &generator)
         let moves = maze.greedyMoves(run.snapshot ?? run.finalValues)
         let grid = (0..<maze.stateCount).map { state in moves[maze.cell(of: state)]?.rawValue ?? -1 }
-        return PolicySnapshot(planningSteps: n, secondEpisodeSteps: length, snapshotStep: halfway, moves: grid)
+        return PolicySnapshot(planningSteps: n, secondEpisodeSteps: length, snapshotStep: halfway, moves: grid, agentState: run.snapshotState ?? maze.startState)
     }
 }
 
@@ -62,6 +67,12 @@ extension ExperimentResults where Parameter == Int, Output == MazeRun {
     /// The first episode whose mean length is at most `bound`, if any.
     func firstEpisode(n: Int, meanAtMost bound: Double) -> Int? {
         (1...DynaMazeSetup.episodes).first { meanSteps(n: n, episode: $0) <= bound }
+    }
+
+    /// The mean learned value of every cell over the runs with `n` planning steps.
+    func meanStateValues(n: Int) -> [Double] {
+        let runs = runs(n: n)
+        return (0..<DynaMazeSetup.maze.stateCount).map { s in SampleSummary(runs.map { $0.finalStateValues[s] }).mean }
     }
 
     /// Mean steps over episodes `range` and all runs with `n` planning steps.

@@ -21,36 +21,52 @@ enum DynaFigures {
         }
     }
 
-    /// The maze with the greedy move of every cell that has learned one, one panel per agent.
-    static func policies(_ snapshots: [PolicySnapshot], maze: GridMaze) -> FigureSpec {
+    /// The maze's walls as the grid view wants them.
+    static var walls: [Bool] {
+        let maze = DynaMazeSetup.maze
+        return (0..<maze.stateCount).map { maze.isWall(maze.cell(of: $0)) }
+    }
+
+    static func cell(_ c: GridCell) -> GridWorldView.Cell { (c.row, c.column) }
+
+    /// The greedy move of every cell that has learned one, and the agent, one panel per agent.
+    static func policies(_ snapshots: [PolicySnapshot]) -> FigureSpec {
+        let maze = DynaMazeSetup.maze
         let panels = snapshots.map { snapshot in
-            Chart(
-                title: "n = \(snapshot.planningSteps) (step \(snapshot.snapshotStep) of \(snapshot.secondEpisodeSteps))",
-                x: Axis(domain: 0...Double(maze.columns), hidden: true),
-                y: Axis(domain: 0...Double(maze.rows), reversed: true, hidden: true),
-                width: 250, height: 200, legend: .hidden, equalAspect: true, showsGrid: false
-            ) {
-                for state in 0..<maze.stateCount {
-                    let cell = maze.cell(of: state)
-                    let x = Double(cell.column)
-                    let y = Double(cell.row)
-                    let fill = maze.isWall(cell) ? Color.gray(0.45) : Color.white
-                    RectangleMark(x: x...(x + 1), y: y...(y + 1), fill: .fixed(fill), stroke: .gray(0.7))
-                    if cell == maze.start { TextMark("S", at: DataPoint(x: x + 0.5, y: y + 0.5), size: 10, bold: true) }
-                    if cell == maze.goal { TextMark("G", at: DataPoint(x: x + 0.5, y: y + 0.5), size: 10, bold: true) }
-                    if let move = GridMove(rawValue: snapshot.moves[state]), cell != maze.start {
-                        ArrowMark(
-                            at: DataPoint(x: x + 0.5, y: y + 0.5), dx: Double(move.columnOffset) * 0.6, dy: Double(move.rowOffset) * 0.6,
-                            color: Palette.series(0))
-                    }
-                    if let move = GridMove(rawValue: snapshot.moves[state]), cell == maze.start {
-                        ArrowMark(
-                            at: DataPoint(x: x + 0.5 + Double(move.columnOffset) * 0.3, y: y + 0.5 + Double(move.rowOffset) * 0.3),
-                            dx: Double(move.columnOffset) * 0.35, dy: Double(move.rowOffset) * 0.35, color: Palette.series(0))
-                    }
-                }
-            }
+            GridWorldView(
+                rows: maze.rows, columns: maze.columns, walls: walls, start: cell(maze.start), goal: cell(maze.goal),
+                arrows: snapshot.moves.map { GridMove(rawValue: $0).map { (Double($0.columnOffset), Double($0.rowOffset)) } },
+                agent: cell(maze.cell(of: snapshot.agentState)),
+                title: "n = \(snapshot.planningSteps) (step \(snapshot.snapshotStep) of \(snapshot.secondEpisodeSteps))"
+            ).chart(width: 250)
         }
         return FigureSpec(panels: panels, columns: panels.count)
+    }
+
+    /// The mean learned values after 50 episodes as heat maps, with the moves that are greedy
+    /// with respect to them (one-step look-ahead through the maze).
+    static func values(_ results: ExperimentResults<Int, MazeRun>, ns: [Int]) -> FigureSpec {
+        let maze = DynaMazeSetup.maze
+        let panels = ns.map { n -> Chart in
+            let values = results.meanStateValues(n: n)
+            let arrows: [(dx: Double, dy: Double)?] = (0..<maze.stateCount).map { state in
+                guard !maze.isWall(maze.cell(of: state)), state != maze.goalState else { return nil }
+                let best = GridMove.allCases.max { a, b in lookahead(values, state, a) < lookahead(values, state, b) }!
+                return (Double(best.columnOffset), Double(best.rowOffset))
+            }
+            let shaded: [Double?] = (0..<maze.stateCount).map { maze.isWall(maze.cell(of: $0)) || $0 == maze.goalState ? nil : values[$0] }
+            return GridWorldView(
+                rows: maze.rows, columns: maze.columns, walls: walls, start: cell(maze.start), goal: cell(maze.goal),
+                values: shaded, arrows: arrows, title: "n = \(n)", valueTitle: "max Q", valueDomain: 0...1
+            ).chart(width: 280)
+        }
+        return FigureSpec(panels: panels, columns: panels.count)
+    }
+
+    /// The value of `move` from `state` under values `v`: reward 1 into the goal, else gamma v(next).
+    static func lookahead(_ v: [Double], _ state: Int, _ move: GridMove) -> Double {
+        let maze = DynaMazeSetup.maze
+        let next = maze.destination(from: state, move: move)
+        return next == maze.goalState ? 1 : 0.95 * v[next]
     }
 }

@@ -43,6 +43,8 @@ public struct DynaQRun: Sendable {
     public var planningUpdatesPerEpisode: [Int]
     /// The action values at the requested moment, if one was requested and reached.
     public var snapshot: ActionValues?
+    /// Where the agent stood at that moment (after the step).
+    public var snapshotState: Int?
     /// The action values at the end of the run.
     public var finalValues: ActionValues
 }
@@ -72,6 +74,7 @@ public struct DynaQ: Sendable {
         var steps = [Int]()
         var planning = [Int]()
         var snapshot: ActionValues?
+        var snapshotState: Int?
         for episode in stride(from: 1, through: episodes, by: 1) {
             var state = task.startState
             var count = 0
@@ -89,14 +92,17 @@ public struct DynaQ: Sendable {
                     updates += 1
                 }
                 count += 1
-                if let moment = snapshotAt, moment.episode == episode, moment.step == count { snapshot = q }
+                if let moment = snapshotAt, moment.episode == episode, moment.step == count {
+                    snapshot = q
+                    snapshotState = transition.nextState
+                }
                 if transition.isTerminal { break }
                 state = transition.nextState
             }
             steps.append(count)
             planning.append(updates)
         }
-        return DynaQRun(stepsPerEpisode: steps, planningUpdatesPerEpisode: planning, snapshot: snapshot, finalValues: q)
+        return DynaQRun(stepsPerEpisode: steps, planningUpdatesPerEpisode: planning, snapshot: snapshot, snapshotState: snapshotState, finalValues: q)
     }
 
     @inline(__always)

@@ -52,6 +52,22 @@ struct DocumentTests {
         #expect(message.contains("fig-nowhere") && message.contains("lonely"))
     }
 
+    @Test("a malformed formula is an error naming the chapter, the formula and the position")
+    func malformedFormula() {
+        let inline = Chapter("mathy", title: "M") { Prose("Here $\\frac{a}$ is broken.") }
+        #expect(throws: NotebookError.malformedFormula(chapter: "mathy", formula: "\\frac{a}", position: 8, reason: "missing denominator of `\\frac`")) {
+            try BookIndex(book: Book(title: "T", subtitle: "", author: "", seed: 0, chapters: [inline]))
+        }
+        let display = Chapter("display", title: "D") { Equation("x^{2", id: "eq-broken") }
+        do {
+            _ = try BookIndex(book: Book(title: "T", subtitle: "", author: "", seed: 0, chapters: [display]))
+            Issue.record("a broken equation was accepted")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("display") && message.contains("x^{2") && message.contains("character 5"), "\(message)")
+        }
+    }
+
     @Test("duplicate and malformed ids are errors")
     func badIDs() {
         let a = Chapter("a", title: "A") { Section("S", id: "sec-same") {} }

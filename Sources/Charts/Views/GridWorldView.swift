@@ -24,10 +24,14 @@ public struct GridWorldView: Sendable {
     public var title: String?
     /// The colour bar's title when values are shown.
     public var valueTitle: String
+    /// The range of the colour scale; `nil` fits the values (give one to compare panels).
+    public var valueDomain: ClosedRange<Double>?
 
     /// Creates a view; `walls`, `values` and `arrows` are row-major with one entry per cell.
     public init(rows: Int, columns: Int, walls: [Bool], start: Cell? = nil, goal: Cell? = nil, values: [Double?]? = nil,
-                arrows: [(dx: Double, dy: Double)?]? = nil, agent: Cell? = nil, title: String? = nil, valueTitle: String = "value") {
+                arrows: [(dx: Double, dy: Double)?]? = nil, agent: Cell? = nil, title: String? = nil, valueTitle: String = "value",
+                valueDomain: ClosedRange<Double>? = nil) {
+        self.valueDomain = valueDomain
         self.rows = rows
         self.columns = columns
         self.walls = walls
@@ -43,7 +47,7 @@ public struct GridWorldView: Sendable {
     /// The chart, `width` points wide.
     public func chart(width: Double = 300) -> Chart {
         let known = values?.compactMap { $0 } ?? []
-        let scale = known.isEmpty ? nil : ColorScale.viridis((known.min()!)...(max(known.max()!, known.min()! + 1e-9)))
+        let scale = known.isEmpty ? nil : ColorScale.viridis(valueDomain ?? (known.min()!)...(max(known.max()!, known.min()! + 1e-9)))
         let plotWidth = width - (scale == nil ? 20 : 68)
         let height = plotWidth * Double(rows) / Double(columns) + (title == nil ? 16 : 30)
         return Chart(

@@ -1,0 +1,107 @@
+import Foundation
+import Notebook
+import Testing
+
+@testable import Render
+
+/// Runs a command-line tool, returning its standard output, or nil if the tool is missing.
+func runTool(_ tool: String, _ arguments: [String]) -> Data? {
+    guard FileManager.default.isExecutableFile(atPath: tool) else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return data
+}
+
+@Suite("Typeset pages")
+struct PageRenderingTests {
+    static let pagesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Pages")
+
+    @Test("every page renders (pdftoppm), is not blank and matches its recorded image; a mismatch writes page-N.new.png beside page-N.png")
+    func pages() throws {
+        let pdf = try CairoRenderer().typeset(SampleBook.book)
+        #expect(try CairoRenderer().typeset(SampleBook.book) == pdf, "two typesettings differ")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let file = scratch.appendingPathComponent("sample.pdf")
+        try Data(pdf).write(to: file)
+        guard runTool("/usr/bin/pdftoppm", ["-r", "30", "-png", file.path, scratch.appendingPathComponent("page").path]) != nil else { return }
+        let rendered = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("page-") }.sorted()
+        #expect(rendered.count >= 3)
+        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil
+        for (n, name) in rendered.enumerated() {
+            let image = try Data(contentsOf: scratch.appendingPathComponent(name))
+            // Not blank: the grey rendering has dark pixels.
+            let gray = runTool("/usr/bin/pdftoppm", ["-r", "30", "-gray", "-f", "\(n + 1)", "-l", "\(n + 1)", file.path]) ?? Data()
+            let pixels = gray.suffix(max(0, gray.count - 20))
+            #expect(pixels.contains { $0 < 128 }, "page \(n + 1) is blank")
+            let recorded = Self.pagesFolder.appendingPathComponent("page-\(n + 1).png")
+            let fresh = Self.pagesFolder.appendingPathComponent("page-\(n + 1).new.png")
+            if record || !FileManager.default.fileExists(atPath: recorded.path) {
+                try image.write(to: recorded)
+                continue
+            }
+            let old = try Data(contentsOf: recorded)
+            if Digest.sha256(Array(old)) != Digest.sha256(Array(image)) {
+                try image.write(to: fresh)
+                Issue.record("page \(n + 1) differs from \(recorded.lastPathComponent); see \(fresh.path), rerun with RECORD_SNAPSHOTS=1 if intended")
+            } else {
+                try? FileManager.default.removeItem(at: fresh)
+            }
+        }
+    }
+
+    @Test("pdftotext finds every heading, caption and claim; pdffonts shows every font embedded")
+    func textAndFonts() throws {
+        let pdf = try CairoRenderer().typeset(SampleBook.book)
+        // SAMPLE_PDF=FILE keeps the sample book for a look.
+        let file = ProcessInfo.processInfo.environment["SAMPLE_PDF"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString).pdf")
+        try Data(pdf).write(to: file)
+        guard let text = runTool("/usr/bin/pdftotext", [file.path, "-"]).map({ String(decoding: $0, as: UTF8.self) }) else { return }
+        for expected in ["Sample", "Contents", "A sample chapter", "Formulas of the seed", "Figure 1.1.", "Table 1.1.", "A claim that holds.", "Claim FAILED.", "A warning", "(1.7)"] {
+            #expect(text.contains(expected), "pdftotext lacks \(expected)")
+        }
+        let fonts = String(decoding: runTool("/usr/bin/pdffonts", [file.path]) ?? Data(), as: UTF8.self)
+        let rows = fonts.split(separator: "\n").dropFirst(2)
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(" yes ") }, "\(fonts)")
+        #expect(fonts.contains("TeXGyrePagellaMath"), "the math font is not used")
+    }
+
+    @Test("every formula of the seed lays out into a real box: positive size, no fallback text")
+    func seedFormulas() throws {
+        let engine = TextEngine(cairo: scratchContext())
+        let typesetter = MathTypesetter(engine: engine, size: 11)
+        for formula in SampleBook.seedFormulas {
+            let box = typesetter.box(latex: formula, display: true)
+            #expect(box.width > 30 && box.ascent > 3 && box.descent > 0, "\(formula)")
+            #expect(box.items.count > 5)
+        }
+        // A fraction is taller than a line; a script is raised.
+        let fraction = typesetter.box(latex: "\\frac{a}{b}", display: true)
+        let letter = typesetter.box(latex: "a", display: true)
+        #expect(fraction.ascent > letter.ascent * 1.3 && fraction.descent > letter.descent + 2)
+    }
+
+    @Test("payoff tables bold best responses and highlight the pure equilibria")
+    func payoffTable() {
+        let table = SampleBook.prisonersDilemma.table()
+        #expect(SampleBook.prisonersDilemma.pureEquilibria == [[1, 1]])
+        #expect(table.rows[1][2] == "(**-2**, **-2**)")
+        #expect(table.rows[0][1] == "(-1, -1)")
+        #expect(table.highlighted == [[1, 2]])
+    }
+
+    func scratchContext() -> OpaquePointer {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10)!
+        return cairo_create(surface)!
+    }
+}
+
+import CCairo
