@@ -89,6 +89,33 @@ struct PageRenderingTests {
         #expect(fraction.ascent > letter.ascent * 1.3 && fraction.descent > letter.descent + 2)
     }
 
+    @Test("fuzz: every mutated seed formula that parses also lays out, with finite sizes")
+    func layoutFuzz() throws {
+        let typesetter = MathTypesetter(engine: TextEngine(cairo: scratchContext()), size: 10)
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % 1_000_003)
+        }
+        let alphabet = Array("\\{}^_()|,+-=abc12frac sqrt hat left right")
+        var laidOut = 0
+        for _ in 0..<600 {
+            var chars = Array(SampleBook.seedFormulas[next() % SampleBook.seedFormulas.count])
+            for _ in 0..<(1 + next() % 3) where !chars.isEmpty {
+                let i = next() % chars.count
+                if next() % 2 == 0 { chars.remove(at: i) } else { chars.insert(alphabet[next() % alphabet.count], at: i) }
+            }
+            let formula = String(chars)
+            guard (try? MathParser.parse(formula)) != nil else { continue }
+            let box = typesetter.box(latex: formula, display: next() % 2 == 0)
+            #expect(box.width.isFinite && box.ascent.isFinite && box.descent.isFinite, "\(formula)")
+            laidOut += 1
+        }
+        #expect(laidOut > 50)
+    }
+
     @Test("payoff tables bold best responses and highlight the pure equilibria")
     func payoffTable() {
         let table = SampleBook.prisonersDilemma.table()
@@ -105,3 +132,4 @@ struct PageRenderingTests {
 }
 
 import CCairo
+import LaTeXMath
