@@ -10,6 +10,7 @@ public enum RLNotesBook {
         seed: 20_261_126,
         chapters: [
             dynaChapter,
+            modelErrorChapter,
         ]
     )
 }

@@ -128,6 +128,7 @@ public enum ChartLayout {
     /// The ticks of an axis with their labels: its named ticks, or nice numeric ones.
     static func ticks(_ axis: Axis, _ scale: Scale, step: Double) -> [(Double, String)] {
         if let named = axis.ticks { return named.map { ($0.value, $0.label) } }
+        if axis.scale == .log { return scale.ticks().map { ($0, Scale.logLabel($0)) } }
         return scale.ticks().map { ($0, Scale.label($0, step: step)) }
     }
 

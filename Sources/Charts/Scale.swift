@@ -106,6 +106,19 @@ struct Scale {
         return (value < 0 ? "-" : "") + String(digits) + grouped
     }
 
+    /// A label for a tick on a log axis: its own number of decimals below 1, powers of ten
+    /// written as such below 0.001 and from a million up.
+    static func logLabel(_ value: Double) -> String {
+        if value >= 1 { return label(value, step: 1) }
+        let exponent = Int(floor(log10(value) + 1e-9))
+        if exponent < -3 {
+            let mantissa = value / pow(10, Double(exponent))
+            let power = "10" + superscript(exponent)
+            return abs(mantissa - 1) < 1e-9 ? power : String(format: "%.0f×", mantissa) + power
+        }
+        return String(format: "%.\(-exponent)f", value)
+    }
+
     static func superscript(_ n: Int) -> String {
         let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
         return String(String(n).map { map[$0] ?? $0 })

@@ -43,23 +43,27 @@ public struct ClaimCheck: Hashable, Codable, Sendable {
     public var unit: String?
     /// Further measured numbers that explain the value.
     public var detail: String?
+    /// Further checks that must hold too, for a sentence that states more than one result.
+    public var further: [ClaimCheck]
 
-    /// Creates a check of `measured` against `expectation`.
-    public init(_ measured: Double, _ expectation: Expectation, unit: String? = nil, detail: String? = nil) {
+    /// Creates a check of `measured` against `expectation`, and of every check in `further`.
+    public init(_ measured: Double, _ expectation: Expectation, unit: String? = nil, detail: String? = nil, and further: [ClaimCheck] = []) {
         self.measured = measured
         self.expectation = expectation
         self.unit = unit
         self.detail = detail
+        self.further = further
     }
 
-    /// Whether the claim holds on this run.
-    public var passed: Bool { expectation.isMet(by: measured) }
+    /// Whether the claim holds on this run: its value and every further check.
+    public var passed: Bool { expectation.isMet(by: measured) && further.allSatisfy(\.passed) }
 
-    /// "measured 3 episodes (expected ≤ 4)".
+    /// "measured 3 episodes, expected ≤ 4", followed by the further checks.
     public var summary: String {
         let unitText = unit.map { " " + $0 } ?? ""
         var text = "measured \(Self.format(measured))\(unitText), expected \(expectation)"
         if let detail { text += "; \(detail)" }
+        for check in further { text += "; and " + check.summary }
         return text
     }
 

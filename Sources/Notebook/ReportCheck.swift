@@ -12,18 +12,23 @@ public struct OutputDifference: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension ReportEngine {
-    /// Regenerates the whole report into a temporary folder and compares it with `committed`:
-    /// every file present on both sides, documents byte-identical, results within each
-    /// experiment's tolerance, the lock equal but for wall times, and every claim holding.
-    public func check(committed: URL, jobs: Int) throws -> [OutputDifference] {
+    /// Regenerates the report into a temporary folder and compares it with `committed`: every
+    /// file present on both sides, documents byte-identical, results within each experiment's
+    /// tolerance, the lock equal but for wall times, and every claim holding. The experiments of
+    /// `chapters` (all when `nil`) are recomputed; the others' committed results are reused after
+    /// their digests and keys are checked.
+    public func check(committed: URL, chapters: [String]? = nil, jobs: Int) throws -> [OutputDifference] {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rlnotes-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let summary = try run(RunOptions(output: scratch, chapters: nil, force: true, jobs: jobs))
+        let summary = try run(RunOptions(output: scratch, chapters: chapters, force: true, jobs: jobs, cache: committed))
         var differences = [OutputDifference]()
         for (chapter, reason) in summary.failedChapters.sorted(by: { $0.key < $1.key }) {
             differences.append(OutputDifference(path: chapter, detail: "chapter failed: \(reason)"))
         }
         for claim in summary.failedClaims { differences.append(OutputDifference(path: claim, detail: "claim does not hold")) }
+        for (id, changes) in summary.stale.sorted(by: { $0.key < $1.key }) {
+            differences.append(OutputDifference(path: id, detail: "committed results are stale: " + changes.joined(separator: "; ")))
+        }
 
         let old = OutputStore(root: committed)
         let new = OutputStore(root: scratch)

@@ -11,13 +11,17 @@ public struct RunOptions: Sendable {
     public var force: Bool
     /// The most experiment units run at once.
     public var jobs: Int
+    /// Where cached results and the lock are read from, when not the output folder itself
+    /// (`report check` regenerates into a scratch folder from the committed one).
+    public var cache: URL?
 
     /// Creates options.
-    public init(output: URL, chapters: [String]? = nil, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(output: URL, chapters: [String]? = nil, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil) {
         self.output = output
         self.chapters = chapters
         self.force = force
         self.jobs = jobs
+        self.cache = cache
     }
 }
 
@@ -27,6 +31,9 @@ public struct RunSummary: Sendable {
     public var ran: [String] = []
     /// Experiments taken from the cache.
     public var cached: [String] = []
+    /// Cached experiments of chapters not selected whose key no longer matches the sources, with
+    /// the parts that changed.
+    public var stale: [String: [String]] = [:]
     /// Figures drawn (the rest were up to date).
     public var rendered: [String] = []
     /// Chapters that failed, with the reason; their previous output is untouched.
@@ -94,7 +101,8 @@ public struct ReportEngine: Sendable {
         let selected = Set(try (options.chapters ?? book.chapters.map(\.id)).map { try book.chapter($0).id })
         let store = OutputStore(root: options.output)
         try store.ensureWritable()
-        var lock = loadLock(store)
+        let cache = options.cache.map(OutputStore.init(root:)) ?? store
+        var lock = loadLock(cache)
         var summary = RunSummary()
 
         // Plan: which experiments can come from the cache.
@@ -107,7 +115,7 @@ public struct ReportEngine: Sendable {
                 parts[experiment.id.rawValue] = keyParts
                 let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
                 let entry = lock.experiments[experiment.id.rawValue]
-                let bytes = store.read(path)
+                let bytes = cache.read(path)
                 let intact = bytes != nil && entry != nil && Digest.sha256(bytes!) == entry!.digest
                 if bytes != nil, entry != nil, !intact {
                     progress.note("warning: \(path) does not match its digest in the lock; recomputing it")
@@ -117,6 +125,7 @@ public struct ReportEngine: Sendable {
                 if reusable {
                     if !isSelected && entry!.key != keyParts.key {
                         progress.note("note: \(experiment.id) (chapter \(chapter.id)) is stale; run `report --chapter \(chapter.id)` to update it")
+                        summary.stale[experiment.id.rawValue] = keyParts.changes(since: entry!.parts)
                     }
                     files[experiment.id] = bytes!
                     summary.cached.append(experiment.id.rawValue)
@@ -170,6 +179,10 @@ public struct ReportEngine: Sendable {
                 let id = experiment.id.rawValue
                 let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
                 produced.insert(path)
+                if freshData[id] == nil, let bytes = files[experiment.id] {
+                    // A cached result read from elsewhere is carried over as it is.
+                    try store.write(bytes, to: path)
+                }
                 if let fresh = freshData[id] {
                     try store.write(fresh.bytes, to: path)
                     lock.experiments[id] = Lock.ExperimentEntry(

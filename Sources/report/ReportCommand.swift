@@ -102,7 +102,17 @@ extension ReportCommand {
 
     /// Regenerates into a temporary folder and compares with the committed output.
     struct Check: ParsableCommand {
+        func validate() throws {
+            let valid = RLNotesBook.book.chapters.map(\.id)
+            for id in chapter where !valid.contains(id) {
+                throw ValidationError("unknown chapter '\(id)'; valid chapter ids: \(valid.joined(separator: ", "))")
+            }
+        }
+
         static let configuration = CommandConfiguration(abstract: "Regenerate into a temporary folder and compare with output/; exits 1 on any difference or failed claim.")
+
+        @Option(name: .long, help: "Recompute only this chapter (repeatable); the others' committed results are reused when their keys and digests match.")
+        var chapter: [String] = []
 
         @OptionGroup var runner: RunnerOptions
         @OptionGroup var outputOptions: OutputOptions
@@ -110,7 +120,7 @@ extension ReportCommand {
         func run() throws {
             let differences: [OutputDifference]
             do {
-                differences = try makeEngine().check(committed: outputOptions.url, jobs: runner.jobs)
+                differences = try makeEngine().check(committed: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs)
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure

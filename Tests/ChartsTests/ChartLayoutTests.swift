@@ -89,3 +89,16 @@ struct ChartLayoutTests {
         #expect(csv.contains("Learning,band,n = 0,1.0,,300.0,600.0,"))
     }
 }
+
+@Suite("Log axis labels")
+struct LogLabelTests {
+    @Test("ticks below one keep their decimals; tiny and huge ones are powers of ten")
+    func labels() {
+        #expect(Scale.logLabel(0.1) == "0.1")
+        #expect(Scale.logLabel(0.02) == "0.02")
+        #expect(Scale.logLabel(0.001) == "0.001")
+        #expect(Scale.logLabel(0.0001) == "10⁻⁴")
+        #expect(Scale.logLabel(100) == "100")
+        #expect(Scale.logLabel(1_000_000) == "10⁶")
+    }
+}

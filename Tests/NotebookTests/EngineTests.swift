@@ -104,3 +104,22 @@ struct EngineTests {
         }
     }
 }
+
+@Suite("Checking one chapter", .serialized)
+struct PartialCheckTests {
+    @Test("check --chapter recomputes one chapter, reuses the rest, and still catches a stale key elsewhere")
+    func partialCheck() throws {
+        let folder = temporaryFolder()
+        let engine = ReportEngine(book: testBook(), renderer: TextRenderer())
+        _ = try engine.run(RunOptions(output: folder))
+        #expect(try engine.check(committed: folder, chapters: ["draws"], jobs: 2).isEmpty)
+        let other = Chapter("other", title: "Other") { Prose("No experiments here.") }
+        let twoChapters = Book(title: "Test", subtitle: "A test book", author: "Tests", seed: 1, chapters: [testBook().chapters[0], other])
+        _ = try ReportEngine(book: twoChapters, renderer: TextRenderer()).run(RunOptions(output: folder))
+        #expect(try ReportEngine(book: twoChapters, renderer: TextRenderer()).check(committed: folder, chapters: ["other"], jobs: 2).isEmpty)
+        // The draws chapter's experiment changes, but only "other" is checked: the stale key is reported.
+        let changed = Book(title: "Test", subtitle: "A test book", author: "Tests", seed: 1, chapters: [testBook(experiment: changedExperiment).chapters[0], other])
+        let differences = try ReportEngine(book: changed, renderer: TextRenderer()).check(committed: folder, chapters: ["other"], jobs: 2)
+        #expect(differences.contains { $0.path == "exp-draws" && $0.detail.contains("parameters changed") })
+    }
+}
