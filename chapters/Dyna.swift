@@ -26,6 +26,36 @@ private let policy = Experiment(
     DynaMazeSetup.policyHalfwayThroughSecondEpisode(planningSteps: n, using: &generator)
 }
 
+private let planningSweep = Experiment(
+    "exp-planning-sweep", parameters: [0, 1, 2, 5, 10, 20, 50, 100], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+) { n, generator in
+    DynaMazeSetup.run(planningSteps: n, using: &generator)
+}
+
+private let changing = Experiment(
+    "exp-changing-mazes",
+    parameters: ["blocking", "shortcut"].flatMap { maze in ["Dyna-Q", "Dyna-Q+"].map { ChangingMazePoint(maze: maze, agent: $0) } },
+    replicates: 20, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+) { point, generator in
+    DynaMazeSetup.changing(point, using: &generator)
+}
+
+private let sweeping = Experiment(
+    "exp-sweeping",
+    parameters: [1, 2, 3, 4, 6, 8, 12].flatMap { k in ["Dyna-Q", "prioritized sweeping"].map { SweepPoint(resolution: k, agent: $0) } },
+    replicates: 10, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+) { point, generator in
+    DynaMazeSetup.sweep(point, using: &generator)
+}
+
+private let planningStyles = Experiment(
+    "exp-planning-styles",
+    parameters: [20, 60].flatMap { budget in ["background (Dyna-Q)", "decision-time (rollouts)"].map { PlanningStylePoint(style: $0, budget: budget) } },
+    replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+) { point, generator in
+    DynaMazeSetup.planningStyle(point, using: &generator)
+}
+
 let dynaChapter = Chapter("dyna", title: "Learning and planning") {
     Prose("""
         An agent can improve its behaviour in two ways. It can *learn* from what actually happened: \
@@ -179,9 +209,135 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
             """)
         Prose("""
             The price is computation: an agent with $n = 50$ makes 50 model updates per real step. \
-            Whether that trade pays depends on what a real step costs, which is the subject of the \
-            chapters that follow.
+            Whether that trade pays depends on what a real step costs, which is what the rest of \
+            this chapter measures.
             """)
+    }
+    Section("Computation against real experience", id: "sec-dyna-sweep") {
+        Prose("""
+            If planning replaces real experience, how far does the exchange go? @fig-planning-sweep \
+            repeats the maze experiment for eight values of $n$ from 0 to 100, 30 agents each, and \
+            counts the real steps of the 50 episodes next to the planning updates spent on them. \
+            The first episode is a random walk whatever $n$ is, so the steps after it are shown too.
+            """)
+        planningSweep
+        Figure("fig-planning-sweep", caption: "Left: real steps taken in 50 episodes on the Dyna maze, in all episodes and after the first, against $n$ (mean and 95% band over 30 agents). Right: the planning updates performed in the same runs (log scale).") { results in
+            DynaFigures.planningSweep(try results[planningSweep])
+        }
+        Claim("clm-planning-pays", "A little planning replaces a lot of experience: going from $n = 0$ to $n = 10$ cuts the real steps after the first episode by more than two thirds.") { results in
+            let r = try results[planningSweep]
+            func after(_ n: Int) -> Double { SampleSummary(r.replicates { $0 == n }.map { $0.steps.dropFirst().reduce(0, +) }).mean }
+            return ClaimCheck(1 - after(10) / after(0), .atLeast(2.0 / 3), unit: "(fraction saved)", detail: "\(ClaimCheck.format(after(0))) steps at n = 0, \(ClaimCheck.format(after(10))) at n = 10")
+        }
+        Claim("clm-planning-diminishes", "The returns diminish around $n = 10$: ten times more planning beyond it ($n = 100$) saves less than 15% of the remaining real steps, while it costs ten times the updates.") { results in
+            let r = try results[planningSweep]
+            func after(_ n: Int) -> Double { SampleSummary(r.replicates { $0 == n }.map { $0.steps.dropFirst().reduce(0, +) }).mean }
+            func work(_ n: Int) -> Double { SampleSummary(r.replicates { $0 == n }.map { Double($0.planningUpdates) }).mean }
+            return ClaimCheck(1 - after(100) / after(10), .atMost(0.15), unit: "(fraction saved from n = 10 to 100)", detail: "planning updates \(ClaimCheck.format(work(10))) at n = 10, \(ClaimCheck.format(work(100))) at n = 100")
+        }
+    }
+    Section("When the world changes", id: "sec-dyna-changing") {
+        Prose("""
+            A learned model is only as good as the world it was learned in. In Sutton and Barto's \
+            blocking maze the short way round a wall closes after 1,000 steps and a longer one opens; \
+            in the shortcut maze a shorter way opens after 3,000 steps while the old one stays. \
+            Dyna-Q keeps planning with what it remembers. Dyna-Q+ adds a bonus $\\kappa \\sqrt{\\tau}$ \
+            to the reward of every planning update, where $\\tau$ is the time since the pair was last \
+            tried for real, so that its plans lead it back to parts of the world it has not checked \
+            for a while: continuous correction of the model, paid for with some exploration.
+            """)
+        changing
+        Figure("fig-changing-mazes", caption: "Cumulative reward of Dyna-Q and Dyna-Q+ on the blocking maze ($n = 10$, $\\kappa = 10^{-4}$) and the shortcut maze ($n = 50$, $\\kappa = 10^{-3}$), $\\alpha = 1$, mean and 95% band over 20 runs.") { results in
+            DynaFigures.changingMazes(try results[changing])
+        }
+        Table("tbl-changing-mazes", caption: "Cumulative reward at the change and at the end, with the values of a common reproduction of the book's figures (REFERENCES.md).") { results in
+            let r = try results[changing]
+            func mean(_ maze: String, _ agent: String, atStep step: Int) -> String {
+                let runs = r.replicates { $0.maze == maze && $0.agent == agent }
+                return ClaimCheck.format((SampleSummary(runs.map { $0[step / DynaMazeSetup.changingSampleEvery - 1] }).mean * 10).rounded() / 10)
+            }
+            return TableData(header: ["maze", "step", "Dyna-Q", "ref.", "Dyna-Q+", "ref."], rows: [
+                ["blocking", "1000", mean("blocking", "Dyna-Q", atStep: 1000), "47", mean("blocking", "Dyna-Q+", atStep: 1000), "62"],
+                ["blocking", "3000", mean("blocking", "Dyna-Q", atStep: 3000), "81", mean("blocking", "Dyna-Q+", atStep: 3000), "140"],
+                ["shortcut", "3000", mean("shortcut", "Dyna-Q", atStep: 3000), "—", mean("shortcut", "Dyna-Q+", atStep: 3000), "—"],
+                ["shortcut", "6000", mean("shortcut", "Dyna-Q", atStep: 6000), "299", mean("shortcut", "Dyna-Q+", atStep: 6000), "365"],
+            ])
+        }
+        Claim("clm-blocking", "On the blocking maze Dyna-Q+ ends ahead of Dyna-Q, as in the book.") { results in
+            let r = try results[changing]
+            let plus = SampleSummary(r.replicates { $0.maze == "blocking" && $0.agent == "Dyna-Q+" }.map { $0.last! }).mean
+            let plain = SampleSummary(r.replicates { $0.maze == "blocking" && $0.agent == "Dyna-Q" }.map { $0.last! }).mean
+            return ClaimCheck(plus - plain, .atLeast(0), unit: "(reward ahead at step 3000)")
+        }
+        Claim("clm-shortcut", "On the shortcut maze Dyna-Q never takes the shortcut: over the last 1,000 steps it earns a reward every 16 steps or more, the length of the old path, while Dyna-Q+ earns one about every 13 steps, as in the book.") { results in
+            let r = try results[changing]
+            func rate(_ agent: String) -> Double {
+                let runs = r.replicates { $0.maze == "shortcut" && $0.agent == agent }
+                let last = SampleSummary(runs.map { $0.last! }).mean
+                let before = SampleSummary(runs.map { $0[$0.count - 1 - 1000 / DynaMazeSetup.changingSampleEvery] }).mean
+                return 1000 / (last - before)
+            }
+            return ClaimCheck(rate("Dyna-Q"), .atLeast(16), unit: "steps per reward (Dyna-Q)", and: [ClaimCheck(rate("Dyna-Q+"), .near(13, tolerance: 1.5), unit: "steps per reward (Dyna-Q+)")])
+        }
+    }
+    Section("Prioritized sweeping", id: "sec-dyna-sweeping") {
+        Prose("""
+            Dyna-Q picks the pairs it replays uniformly at random, so most planning updates change \
+            nothing: early on almost every value is still zero. Prioritized sweeping keeps a queue of \
+            pairs ordered by how much their value would change and works backwards from where values \
+            just changed, through the model's predecessors. @fig-sweeping counts the updates each \
+            method needs before its greedy path is within 1.2 times the shortest, on the Dyna maze \
+            scaled up to 144 times its size, with 5 planning updates per real step and $\\alpha = 1$.
+            """)
+        sweeping
+        Figure("fig-sweeping", caption: "Updates (real and planning) until the greedy path from the start is within 1.2 times the shortest, against the number of free cells of the scaled maze (log–log; geometric mean and its 95% band over 10 runs).") { results in
+            DynaFigures.sweeping(try results[sweeping])
+        }
+        Claim("clm-sweeping-faster", "Prioritized sweeping needs several times fewer updates than Dyna-Q at every size: at least three times fewer, comparing geometric means.") { results in
+            let r = try results[sweeping]
+            func logMean(_ point: SweepPoint) -> Double { SampleSummary(r.replicates { $0 == point }.map { log(Double($0)) }).mean }
+            let ratios = [1, 2, 3, 4, 6, 8, 12].map { k in
+                exp(logMean(SweepPoint(resolution: k, agent: "Dyna-Q")) - logMean(SweepPoint(resolution: k, agent: "prioritized sweeping")))
+            }
+            return ClaimCheck(ratios.min()!, .atLeast(3), unit: "(smallest ratio)", detail: "ratios from 47 to 6,768 states: " + ratios.map { ClaimCheck.format(($0 * 10).rounded() / 10) }.joined(separator: ", "))
+        }
+        Claim("clm-sweeping-gap-grows", "The gap grows with the maze: the updates saved increase with every step up in size.") { results in
+            let r = try results[sweeping]
+            let saved = [1, 2, 3, 4, 6, 8, 12].map { k in
+                SampleSummary(r.replicates { $0 == SweepPoint(resolution: k, agent: "Dyna-Q") }).mean
+                    - SampleSummary(r.replicates { $0 == SweepPoint(resolution: k, agent: "prioritized sweeping") }).mean
+            }
+            let increasing = zip(saved, saved.dropFirst()).filter { $1 > $0 }.count
+            return ClaimCheck(Double(increasing), .atLeast(Double(saved.count - 1)), unit: "of \(saved.count - 1) steps up in size", detail: "updates saved: " + saved.map { ClaimCheck.format($0.rounded()) }.joined(separator: ", "))
+        }
+    }
+    Section("Background against decision-time planning", id: "sec-dyna-decision-time") {
+        Prose("""
+            Dyna plans in the background: its planning updates are written into the value table and \
+            serve every later decision. Decision-time planning spends the same model lookups on the \
+            decision at hand only: before each step our agent rolls each action out in its learned \
+            model, following its greedy policy, and scores it by the model's discounted rewards plus \
+            the value where the rollout stops. It learns from real steps exactly as Dyna does, but \
+            whatever its rollouts discover is thrown away after the step. @fig-planning-styles gives \
+            both the same budget of model lookups per real step.
+            """)
+        planningStyles
+        Figure("fig-planning-styles", caption: "Steps per episode on the Dyna maze (log scale, mean over 30 agents) of background planning (Dyna-Q) and decision-time planning (rollouts in the same kind of learned model), with 20 (dashed) or 60 model lookups per real step.") { results in
+            DynaFigures.planningStyles(try results[planningStyles])
+        }
+        Claim("clm-background-wins", "At equal compute, planning in the background needs at most 60% of the real steps that decision-time planning needs, at both budgets, because its work accumulates.") { results in
+            let r = try results[planningStyles]
+            let ratios = [20, 60].map { budget in
+                SampleSummary(r.replicates { $0 == PlanningStylePoint(style: "background (Dyna-Q)", budget: budget) }.map { $0.steps.reduce(0, +) }).mean
+                    / SampleSummary(r.replicates { $0 == PlanningStylePoint(style: "decision-time (rollouts)", budget: budget) }.map { $0.steps.reduce(0, +) }).mean
+            }
+            return ClaimCheck(ratios.max()!, .atMost(0.6), unit: "(ratio of real steps)", detail: "20 lookups: \(ClaimCheck.format(ratios[0])), 60 lookups: \(ClaimCheck.format(ratios[1]))")
+        }
+        Claim("clm-same-final-return", "Both end with the same performance: over the last 10 episodes their mean episode lengths differ by less than one step.") { results in
+            let r = try results[planningStyles]
+            let late = r.points.map { SampleSummary($0.replicates.map { Double($0.steps.suffix(10).reduce(0, +)) / 10 }).mean }
+            return ClaimCheck(late.max()! - late.min()!, .atMost(1), unit: "steps", detail: late.map(ClaimCheck.format).joined(separator: ", "))
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 import Randomness
 import Tabular
@@ -78,5 +79,66 @@ extension ExperimentResults where Parameter == Int, Output == MazeRun {
     /// Mean steps over episodes `range` and all runs with `n` planning steps.
     func meanSteps(n: Int, episodes range: ClosedRange<Int>) -> Double {
         SampleSummary(runs(n: n).flatMap { Array($0.steps[(range.lowerBound - 1)...(range.upperBound - 1)]) }).mean
+    }
+}
+
+/// One agent on a scaled maze.
+struct SweepPoint: Codable, Sendable, Hashable {
+    /// The resolution k (the maze has 47 k^2 free cells).
+    var resolution: Int
+    /// "prioritized sweeping" or "Dyna-Q".
+    var agent: String
+}
+
+/// Cumulative reward of one agent on a changing maze.
+struct ChangingMazePoint: Codable, Sendable, Hashable {
+    /// "blocking" or "shortcut".
+    var maze: String
+    /// "Dyna-Q" or "Dyna-Q+".
+    var agent: String
+}
+
+/// One agent in the comparison of background and decision-time planning.
+struct PlanningStylePoint: Codable, Sendable, Hashable {
+    /// "background (Dyna-Q)" or "decision-time (rollouts)".
+    var style: String
+    /// Model lookups allowed per real step.
+    var budget: Int
+}
+
+/// Real steps and planning work of one run.
+struct PlanningStyleRun: Codable, Sendable {
+    var steps: [Int]
+    var lookups: [Int]
+}
+
+extension DynaMazeSetup {
+    static let changingSampleEvery = 10
+
+    static func changing(_ point: ChangingMazePoint, using generator: inout Xoshiro256StarStar) -> [Double] {
+        let blocking = point.maze == "blocking"
+        // Sutton and Barto's settings (REFERENCES.md): alpha 1, epsilon 0.1, gamma 0.95.
+        let settings = DynaQSettings(stepSize: 1, planningSteps: blocking ? 10 : 50)
+        let bonus = point.agent == "Dyna-Q+" ? (blocking ? 1e-4 : 1e-3) : 0
+        return DynaQPlus(settings: settings, bonus: bonus).cumulativeReward(
+            on: blocking ? .blocking : .shortcut, steps: blocking ? 3000 : 6000, sampleEvery: changingSampleEvery, using: &generator)
+    }
+
+    static func sweep(_ point: SweepPoint, using generator: inout Xoshiro256StarStar) -> Int {
+        let settings = DynaQSettings(stepSize: 1, planningSteps: 5)
+        let maze = GridMaze.dynaMaze.scaled(by: point.resolution)
+        return point.agent == "prioritized sweeping"
+            ? PrioritizedSweeping(settings: settings).updatesUntilNearOptimal(on: maze, using: &generator)
+            : DynaQ(settings: settings).updatesUntilNearOptimal(on: maze, using: &generator)
+    }
+
+    static func planningStyle(_ point: PlanningStylePoint, using generator: inout Xoshiro256StarStar) -> PlanningStyleRun {
+        if point.style.hasPrefix("background") {
+            let run = DynaQ(settings: DynaQSettings(planningSteps: point.budget)).run(on: maze, episodes: episodes, using: &generator)
+            return PlanningStyleRun(steps: run.stepsPerEpisode, lookups: run.planningUpdatesPerEpisode)
+        }
+        let run = DecisionTimePlanner(settings: DynaQSettings(planningSteps: 0), depth: point.budget / maze.actionCount)
+            .run(on: maze, episodes: episodes, using: &generator)
+        return PlanningStyleRun(steps: run.steps, lookups: run.lookups)
     }
 }

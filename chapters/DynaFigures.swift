@@ -1,4 +1,5 @@
 import Charts
+import Foundation
 import Notebook
 import Tabular
 
@@ -68,5 +69,75 @@ enum DynaFigures {
         let maze = DynaMazeSetup.maze
         let next = maze.destination(from: state, move: move)
         return next == maze.goalState ? 1 : 0.95 * v[next]
+    }
+}
+
+extension DynaFigures {
+    static let sweepNs = [0, 1, 2, 5, 10, 20, 50, 100]
+
+    /// Real steps and planning updates against n (n on a categorical axis).
+    static func planningSweep(_ results: ExperimentResults<Int, MazeRun>) -> FigureSpec {
+        let xs = results.points.indices.map(Double.init)
+        let ticks = results.points.enumerated().map { AxisTick(Double($0.offset), "\($0.element.parameter)") }
+        let total = results.points.map { SampleSummary($0.replicates.map { $0.steps.reduce(0, +) }) }
+        let afterFirst = results.points.map { SampleSummary($0.replicates.map { $0.steps.dropFirst().reduce(0, +) }) }
+        let planning = results.points.map { SampleSummary($0.replicates.map { max(1, $0.planningUpdates) }) }
+        let steps = Chart(title: "Real steps in 50 episodes", x: Axis("Planning steps per real step n", domain: -0.5...7.5, ticks: ticks), y: Axis("Real steps"), width: 280, height: 230) {
+            for (name, s) in [("all episodes", total), ("after episode 1", afterFirst)] {
+                AreaMark(x: xs, lower: s.map { $0.confidenceInterval().lowerBound }, upper: s.map { $0.confidenceInterval().upperBound }, series: name)
+                LineMark(points: zip(xs, s).map { DataPoint(x: $0, y: $1.mean) }, series: name)
+                PointMark(points: zip(xs, s).map { DataPoint(x: $0, y: $1.mean) }, series: name)
+            }
+        }
+        let work = Chart(title: "Planning updates in 50 episodes", x: Axis("Planning steps per real step n", domain: -0.5...7.5, ticks: ticks), y: Axis("Updates", scale: .log), width: 240, height: 230, legend: .hidden) {
+            LineMark(points: zip(xs, planning).dropFirst().map { DataPoint(x: $0, y: $1.mean) }, series: "planning updates")
+            PointMark(points: zip(xs, planning).dropFirst().map { DataPoint(x: $0, y: $1.mean) }, series: "planning updates")
+        }
+        return FigureSpec(panels: [steps, work], columns: 2)
+    }
+
+    /// Cumulative reward on the blocking and shortcut mazes, Dyna-Q against Dyna-Q+.
+    static func changingMazes(_ results: ExperimentResults<ChangingMazePoint, [Double]>) -> FigureSpec {
+        let panels = ["blocking", "shortcut"].map { name -> Chart in
+            let points = results.points.filter { $0.parameter.maze == name }
+            let switchStep = name == "blocking" ? 1000.0 : 3000.0
+            return Chart(title: "\(name.capitalized) maze", x: Axis("Time steps"), y: Axis("Cumulative reward"), width: 280, height: 230) {
+                for point in points {
+                    let steps = point.replicates[0].indices.map { Double(($0 + 1) * DynaMazeSetup.changingSampleEvery) }
+                    let s = steps.indices.map { i in SampleSummary(point.replicates.map { $0[i] }) }
+                    AreaMark(x: steps, lower: s.map { $0.confidenceInterval().lowerBound }, upper: s.map { $0.confidenceInterval().upperBound }, series: point.parameter.agent)
+                    LineMark(points: zip(steps, s).map { DataPoint(x: $0, y: $1.mean) }, series: point.parameter.agent)
+                }
+                RuleMark(.vertical, at: switchStep, label: "walls change")
+            }
+        }
+        return FigureSpec(panels: panels, columns: 2)
+    }
+
+    /// Updates until near-optimal against maze size, log-log.
+    static func sweeping(_ results: ExperimentResults<SweepPoint, Int>) -> Chart {
+        Chart(x: Axis("Free cells (states)", scale: .log), y: Axis("Updates until the greedy path is within 1.2 × optimal", scale: .log), width: 430, height: 260) {
+            for agent in ["Dyna-Q", "prioritized sweeping"] {
+                let points = results.points.filter { $0.parameter.agent == agent }
+                let xs = points.map { Double(47 * $0.parameter.resolution * $0.parameter.resolution) }
+                // Geometric mean and its 95% interval: the counts spread over orders of magnitude.
+                let s = points.map { SampleSummary($0.replicates.map { log(Double($0)) }) }
+                AreaMark(x: xs, lower: s.map { exp($0.confidenceInterval().lowerBound) }, upper: s.map { exp($0.confidenceInterval().upperBound) }, series: agent)
+                LineMark(points: zip(xs, s).map { DataPoint(x: $0, y: exp($1.mean)) }, series: agent)
+                PointMark(points: zip(xs, s).map { DataPoint(x: $0, y: exp($1.mean)) }, series: agent)
+            }
+        }
+    }
+
+    /// Steps per episode of background and decision-time planners at equal budgets.
+    static func planningStyles(_ results: ExperimentResults<PlanningStylePoint, PlanningStyleRun>) -> Chart {
+        let episodes = Array(2...DynaMazeSetup.episodes)
+        return Chart(x: Axis("Episode"), y: Axis("Steps per episode", scale: .log), width: 430, height: 260) {
+            for point in results.points {
+                let name = "\(point.parameter.style), \(point.parameter.budget) lookups"
+                let s = episodes.map { e in SampleSummary(point.replicates.map { $0.steps[e - 1] }) }
+                LineMark(points: zip(episodes, s).map { DataPoint(x: Double($0), y: $1.mean) }, series: name, dash: point.parameter.budget == 20 ? [4, 2] : [])
+            }
+        }
     }
 }

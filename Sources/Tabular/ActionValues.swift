@@ -59,3 +59,13 @@ public struct ActionValues: Equatable, Sendable, Codable {
         return choice
     }
 }
+
+extension ActionValues {
+    /// The one-step Q-learning update on a transition, real or replayed:
+    /// Q(s,a) += alpha * (r + gamma * max Q(s') - Q(s,a)), without bootstrapping past a terminal state.
+    @inline(__always)
+    public mutating func learn(_ state: Int, _ action: Int, _ transition: Transition, settings: DynaQSettings) {
+        let bootstrap = transition.isTerminal ? 0 : settings.discount * maxValue(in: transition.nextState)
+        self[state, action] += settings.stepSize * (transition.reward + bootstrap - self[state, action])
+    }
+}

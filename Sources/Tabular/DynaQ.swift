@@ -84,11 +84,11 @@ public struct DynaQ: Sendable {
                     ? generator.uniformIndex(below: task.actionCount)
                     : q.greedyAction(in: state, using: &generator)
                 let transition = task.step(from: state, action: action, using: &generator)
-                update(&q, state: state, action: action, transition: transition)
+                q.learn(state, action, transition, settings: settings)
                 model.record(state: state, action: action, transition: transition)
                 for _ in 0..<settings.planningSteps {
                     guard let replay = model.samplePair(using: &generator) else { break }
-                    update(&q, state: replay.state, action: replay.action, transition: replay.transition)
+                    q.learn(replay.state, replay.action, replay.transition, settings: settings)
                     updates += 1
                 }
                 count += 1
@@ -103,12 +103,5 @@ public struct DynaQ: Sendable {
             planning.append(updates)
         }
         return DynaQRun(stepsPerEpisode: steps, planningUpdatesPerEpisode: planning, snapshot: snapshot, snapshotState: snapshotState, finalValues: q)
-    }
-
-    @inline(__always)
-    private func update(_ q: inout ActionValues, state: Int, action: Int, transition: Transition) {
-        let bootstrap = transition.isTerminal ? 0 : settings.discount * q.maxValue(in: transition.nextState)
-        let target = transition.reward + bootstrap
-        q[state, action] += settings.stepSize * (target - q[state, action])
     }
 }
