@@ -190,9 +190,10 @@ public struct ReportEngine: Sendable {
                 }
             }
             for figure in chapter.figures {
-                // Keyed by what is drawn (the laid-out display list, data included) and by the
-                // drawing code, so neither a prose edit nor a rerun of unchanged data redraws it.
-                let key = Digest.sha256(ChartLayout.displayList(for: figure.spec).snapshot + drawingCode)
+                // Keyed by the spec (its data at full precision), what is drawn (the laid-out
+                // display list) and the drawing code: neither a prose edit nor a rerun that
+                // reproduces the same data redraws it.
+                let key = Digest.sha256(try CanonicalJSON.encode(figure.spec) + Array((ChartLayout.displayList(for: figure.spec).snapshot + drawingCode).utf8))
                 figureKeys.append(key)
                 let paths = ["png", "svg", "pdf", "csv"].map { "\(figure.basePath).\($0)" }
                 produced.formUnion(paths)
