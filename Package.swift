@@ -55,10 +55,10 @@ let package = Package(
         .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "FigureGallery"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "FigureGallery"], exclude: ["Snapshots"]),
         .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "FigureGallery", "LaTeXMath", "Notebook"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "FigureGallery", "LaTeXMath", "Notebook"], exclude: ["Pages"]),
         .testTarget(name: "ReportTests", dependencies: ["report"]),
     ],
     swiftLanguageModes: [.v6]

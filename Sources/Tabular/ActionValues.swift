@@ -22,6 +22,10 @@ public struct ActionValues: Equatable, Sendable, Codable {
         set { values[state * actionCount + action] = newValue }
     }
 
+    /// Q of the pair with index `state * actionCount + action`.
+    @inline(__always)
+    public func value(pair: Int) -> Double { values[pair] }
+
     /// The largest value in `state`.
     public func maxValue(in state: Int) -> Double {
         let base = state * actionCount

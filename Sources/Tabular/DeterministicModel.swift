@@ -28,6 +28,12 @@ public struct DeterministicModel: Sendable {
         outcome[state * actionCount + action]
     }
 
+    /// The recorded outcome of the pair with index `state * actionCount + action`, if any.
+    @inline(__always)
+    public func outcome(pair: Int) -> Transition? {
+        outcome[pair]
+    }
+
     /// A previously observed pair chosen uniformly at random, with its recorded outcome.
     public func samplePair<G: RandomNumberGenerator>(using generator: inout G) -> (state: Int, action: Int, transition: Transition)? {
         guard !observedPairs.isEmpty else { return nil }

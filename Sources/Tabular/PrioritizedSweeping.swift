@@ -149,9 +149,9 @@ extension PrioritizedSweeping.Learner {
             let target = agent.settings.discount * q.maxValue(in: s)
             let threshold = agent.threshold
             predecessors.forEach(of: s) { pair in
-                let outcome = model.outcome(state: pair / actions, action: pair % actions)!
+                let outcome = model.outcome(pair: pair)!
                 let bootstrap = outcome.isTerminal ? 0 : target
-                let priority = abs(outcome.reward + bootstrap - q[pair / actions, pair % actions])
+                let priority = abs(outcome.reward + bootstrap - q.value(pair: pair))
                 if priority > threshold { queue.insert(pair, priority: priority) }
             }
         }
