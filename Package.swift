@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "Randomness", targets: ["Randomness"]),
         .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "Games", targets: ["Games"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "LaTeXMath", targets: ["LaTeXMath"]),
         .library(name: "Notebook", targets: ["Notebook"]),
@@ -29,6 +30,7 @@ let package = Package(
         // The generic learning loops are specialised for the caller's generator across modules.
         .target(name: "Tabular", dependencies: ["Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Randomness", swiftSettings: optimisedEverywhere),
+        .target(name: "Games", swiftSettings: optimisedEverywhere),
         .target(name: "Charts"),
         .target(name: "LaTeXMath"),
         .target(
@@ -52,7 +54,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Randomness"]),
+        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Randomness"]),
+        .testTarget(name: "GamesTests", dependencies: ["Games"], exclude: ["Playthroughs"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "FigureGallery"], exclude: ["Snapshots"]),

@@ -2,6 +2,8 @@
 // sweeping on one core, on the largest scaled maze of the dyna chapter: whole runs (acting,
 // learning and planning, until near-optimal) and planning alone on a known model.
 import Dispatch
+import Foundation
+import Games
 import Randomness
 import Tabular
 
@@ -39,3 +41,23 @@ measure("model updates alone, Dyna-Q random replay, 6,768 states") {
 measure("model updates alone, prioritized sweeping, 6,768 states") {
     PrioritizedSweeping(settings: settings).planWithKnownModel(maze, updates: 5_000_000)
 }
+
+// Connect Four: the exact solver on Pons' benchmark files; every score must match.
+let projectRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let includeHard = CommandLine.arguments.contains("--hard")
+for name in PonsBenchmark.files where includeHard || name != "Test_L1_R3" {
+    do {
+        let benchmark = try PonsBenchmark(name: name, folder: PonsBenchmark.folder(projectRoot: projectRoot))
+        let solver = ConnectFourSolver()
+        var wrong = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        // One solver per file: its table holds exact bounds of positions, valid across queries.
+        for entry in benchmark.entries where solver.solve(entry.position) != entry.score { wrong += 1 }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "Connect Four solver, %@: %d positions, %d wrong, mean %.3f ms per position, %.0f nodes per position",
+                     name, benchmark.entries.count, wrong, seconds * 1000 / Double(benchmark.entries.count), Double(solver.nodeCount) / Double(benchmark.entries.count)))
+    } catch {
+        print("Connect Four solver, \(name): \(error)")
+    }
+}
+if !includeHard { print("(Test_L1_R3, the stretch goal, runs with --hard)") }

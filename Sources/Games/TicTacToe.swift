@@ -1,0 +1,81 @@
+/// Tic-tac-toe on two 9-bit boards. Cells are numbered 0…8 row by row from the top left; the
+/// canonical move text lists the cells played as digits 1…9.
+public struct TicTacToe: TwoPlayerGame {
+    /// A cell, 0…8.
+    public typealias Move = Int
+
+    /// Cells of the first and of the second player.
+    public private(set) var stones: (first: UInt16, second: UInt16) = (0, 0)
+    /// The cells played, in order.
+    public private(set) var history: [Int] = []
+
+    static let lines: [UInt16] = [0b111, 0b111_000, 0b111_000_000, 0b001_001_001, 0b010_010_010, 0b100_100_100, 0b100_010_001, 0b001_010_100]
+
+    /// The empty board.
+    public static let initial = TicTacToe()
+    /// The nine cells.
+    public static let allMoves = Array(0..<9)
+
+    /// The empty board.
+    public init() {}
+
+    public init(moves: String) throws {
+        self.init()
+        for (i, c) in moves.enumerated() {
+            guard let digit = c.wholeNumberValue, (1...9).contains(digit) else {
+                throw GameError.malformedMove(text: moves, position: i, reason: "'\(c)' is not a cell 1-9")
+            }
+            self = try playing(digit - 1)
+        }
+    }
+
+    public static func == (a: TicTacToe, b: TicTacToe) -> Bool { a.stones == b.stones }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(stones.first)
+        hasher.combine(stones.second)
+    }
+
+    public var currentPlayer: Player { history.count % 2 == 0 ? .first : .second }
+
+    var occupied: UInt16 { stones.first | stones.second }
+
+    public var legalMoves: [Int] {
+        guard outcome == nil else { return [] }
+        return (0..<9).filter { occupied & (1 << $0) == 0 }
+    }
+
+    public mutating func play(_ move: Int) {
+        precondition(occupied & (1 << move) == 0 && outcome == nil, "illegal tic-tac-toe move \(move)")
+        if currentPlayer == .first { stones.first |= 1 << move } else { stones.second |= 1 << move }
+        history.append(move)
+    }
+
+    public func playing(_ move: Int) throws -> TicTacToe {
+        guard (0..<9).contains(move) else { throw GameError.illegalMove(move: "\(move + 1)", reason: "cells are 1-9") }
+        guard outcome == nil else { throw GameError.gameOver(move: "\(move + 1)") }
+        guard occupied & (1 << move) == 0 else { throw GameError.illegalMove(move: "\(move + 1)", reason: "the cell is taken") }
+        var next = self
+        next.play(move)
+        return next
+    }
+
+    public var outcome: GameOutcome? {
+        for line in Self.lines {
+            if stones.first & line == line { return .win(.first) }
+            if stones.second & line == line { return .win(.second) }
+        }
+        return occupied == 0b111_111_111 ? .draw : nil
+    }
+
+    public var moveText: String { history.map { String($0 + 1) }.joined() }
+
+    /// The board as three lines of X, O and dots.
+    public var description: String {
+        (0..<3).map { r in
+            (0..<3).map { c -> String in
+                let bit: UInt16 = 1 << (3 * r + c)
+                return stones.first & bit != 0 ? "X" : stones.second & bit != 0 ? "O" : "."
+            }.joined()
+        }.joined(separator: "\n")
+    }
+}
