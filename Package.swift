@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Randomness", targets: ["Randomness"]),
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Games", targets: ["Games"]),
+        .library(name: "Search", targets: ["Search"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "LaTeXMath", targets: ["LaTeXMath"]),
         .library(name: "Notebook", targets: ["Notebook"]),
@@ -30,7 +31,8 @@ let package = Package(
         // The generic learning loops are specialised for the caller's generator across modules.
         .target(name: "Tabular", dependencies: ["Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Randomness", swiftSettings: optimisedEverywhere),
-        .target(name: "Games", swiftSettings: optimisedEverywhere),
+        .target(name: "Games", dependencies: ["Randomness"], swiftSettings: optimisedEverywhere),
+        .target(name: "Search", dependencies: ["Games", "Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Charts"),
         .target(name: "LaTeXMath"),
         .target(
@@ -54,8 +56,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Randomness"]),
+        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"], exclude: ["Playthroughs"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Games", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "FigureGallery"], exclude: ["Snapshots"]),

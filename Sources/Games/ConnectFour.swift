@@ -95,6 +95,10 @@ public struct ConnectFour: TwoPlayerGame {
         moveCount += 1
     }
 
+    /// Plays without recording history or checking legality (searches).
+    @inline(__always)
+    public mutating func playUnchecked(_ move: Int) { playFast(move) }
+
     public mutating func play(_ column: Int) {
         precondition(canPlay(column) && outcome == nil, "illegal Connect Four move \(column)")
         playFast(column)

@@ -42,6 +42,8 @@ public protocol TwoPlayerGame: Hashable, Sendable, CustomStringConvertible {
     /// Plays `move`, which must be legal (checked with a precondition; use ``playing(_:)`` for
     /// untrusted input).
     mutating func play(_ move: Move)
+    /// Plays a legal move without bookkeeping that searches do not need (history, checks).
+    mutating func playUnchecked(_ move: Move)
     /// How the game ended, or `nil` while it goes on.
     var outcome: GameOutcome? { get }
     /// The moves played so far, as the game's canonical text (parsed by ``init(moves:)``).
@@ -70,4 +72,9 @@ public enum GameError: Error, Hashable, Sendable, CustomStringConvertible {
         case .gameOver(let move): "move \(move) comes after the game is already decided"
         }
     }
+}
+
+extension TwoPlayerGame {
+    /// By default the same as ``play(_:)``.
+    public mutating func playUnchecked(_ move: Move) { play(move) }
 }

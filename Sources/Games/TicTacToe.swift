@@ -35,7 +35,7 @@ public struct TicTacToe: TwoPlayerGame {
         hasher.combine(stones.second)
     }
 
-    public var currentPlayer: Player { history.count % 2 == 0 ? .first : .second }
+    public var currentPlayer: Player { moveCount % 2 == 0 ? .first : .second }
 
     var occupied: UInt16 { stones.first | stones.second }
 
@@ -44,11 +44,26 @@ public struct TicTacToe: TwoPlayerGame {
         return (0..<9).filter { occupied & (1 << $0) == 0 }
     }
 
+    /// Plays without recording history or checking legality (searches).
+    @inline(__always)
+    public mutating func playUnchecked(_ move: Int) { playFast(move) }
+
     public mutating func play(_ move: Int) {
         precondition(occupied & (1 << move) == 0 && outcome == nil, "illegal tic-tac-toe move \(move)")
-        if currentPlayer == .first { stones.first |= 1 << move } else { stones.second |= 1 << move }
+        playFast(move)
         history.append(move)
     }
+
+    /// Plays a cell without recording history (the hot path of searches); the count of stones
+    /// tells whose turn it is.
+    @inline(__always)
+    public mutating func playFast(_ move: Int) {
+        if currentPlayer == .first { stones.first |= 1 << move } else { stones.second |= 1 << move }
+        moveCount += 1
+    }
+
+    /// Stones on the board.
+    public private(set) var moveCount = 0
 
     public func playing(_ move: Int) throws -> TicTacToe {
         guard (0..<9).contains(move) else { throw GameError.illegalMove(move: "\(move + 1)", reason: "cells are 1-9") }
