@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "FigureGallery"], exclude: ["Snapshots"]),
-        .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath"]),
+        .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath", "FigureGallery"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "FigureGallery", "LaTeXMath", "Notebook"], exclude: ["Pages"]),
         .testTarget(name: "ReportTests", dependencies: ["report"]),

@@ -60,26 +60,13 @@ struct RenderTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("book.pdf")
         try Data(pdf).write(to: file)
-        guard let text = run("/usr/bin/pdftotext", [file.path, "-"]) else { return }
+        guard let text = runTool("/usr/bin/pdftotext", [file.path, "-"]).map({ String(decoding: $0, as: UTF8.self) }) else { return }
         for expected in ["Book title", "Contents", "Chapter title", "1.1", "Section heading", "Figure 1.1", "A caption", "A checked statement"] {
             #expect(text.contains(expected), "pdftotext lacks \(expected)")
         }
-        if let fonts = run("/usr/bin/pdffonts", [file.path]) {
+        if let fonts = runTool("/usr/bin/pdffonts", [file.path]).map({ String(decoding: $0, as: UTF8.self) }) {
             let rows = fonts.split(separator: "\n").dropFirst(2)
             #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(" yes ") }, "\(fonts)")
         }
-    }
-
-    func run(_ tool: String, _ arguments: [String]) -> String? {
-        guard FileManager.default.isExecutableFile(atPath: tool) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try? process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
