@@ -11,6 +11,7 @@ public enum RLNotesBook {
         chapters: [
             dynaChapter,
             modelErrorChapter,
+            mctsChapter,
         ]
     )
 }

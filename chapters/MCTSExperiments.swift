@@ -1,0 +1,108 @@
+import Foundation
+import Games
+import Notebook
+import Randomness
+import Search
+
+/// One strength match-up: MCTS with a budget against an opponent, in a seat.
+struct StrengthPoint: Codable, Sendable, Hashable {
+    var simulations: Int
+    /// "random" or "perfect".
+    var opponent: String
+    /// "first" or "second": MCTS's seat.
+    var seat: String
+}
+
+/// One setting of the search for the move-quality experiments.
+struct QualityPoint: Codable, Sendable, Hashable {
+    var simulations: Int
+    var exploration: Double
+}
+
+/// How often each final-move rule picked an optimal move, at one budget.
+struct RuleRun: Codable, Sendable {
+    var positions: Int
+    var mostVisits: Int
+    var highestMean: Int
+    var lowerBound: Int
+}
+
+/// The top of one search tree and the root's visit distribution.
+struct TreeSnapshot: Codable, Sendable {
+    /// The position searched (move text).
+    var moves: String
+    /// Root children: move, visits, mean; with their children.
+    var children: [TreeChild]
+}
+
+/// A child of the root with its own children.
+struct TreeChild: Codable, Sendable {
+    var move: Int
+    var visits: Int
+    var mean: Double
+    var children: [TreeLeaf]
+}
+
+/// A grandchild of the root.
+struct TreeLeaf: Codable, Sendable {
+    var move: Int
+    var visits: Int
+    var mean: Double
+}
+
+/// The computations of the `mcts` chapter.
+enum MCTSLab {
+    static let solver = TicTacToeSolver()
+    /// Every non-terminal tic-tac-toe position, in a fixed order.
+    static let positions = solver.nonTerminalPositions
+
+    /// MCTS's result (1 win, 0 draw, -1 loss) in one game of tic-tac-toe.
+    static func strength(_ point: StrengthPoint, using generator: inout Xoshiro256StarStar) -> Double {
+        let mcts: (TicTacToe, inout Xoshiro256StarStar) -> Int = { position, g in
+            MCTS.chooseMove(in: position, simulations: point.simulations, exploration: 2.0.squareRoot(), using: &g)
+        }
+        let opponent: (TicTacToe, inout Xoshiro256StarStar) -> Int = { position, g in
+            point.opponent == "random" ? position.legalMoves.randomElement(drawing: &g) : solver.optimalMoves(position).randomElement(drawing: &g)
+        }
+        let mctsFirst = point.seat == "first"
+        let outcome = Match.play(TicTacToe.self, first: mctsFirst ? mcts : opponent, second: mctsFirst ? opponent : mcts, using: &generator)
+        return outcome.value(for: mctsFirst ? .first : .second)
+    }
+
+    /// The fraction of the given positions (every `stride`-th) where MCTS picks a solver-optimal move.
+    static func quality(_ point: QualityPoint, stride step: Int, using generator: inout Xoshiro256StarStar) -> Double {
+        let sample = Swift.stride(from: 0, to: positions.count, by: step).map { positions[$0] }
+        var optimal = 0
+        for position in sample {
+            let move = MCTS.chooseMove(in: position, simulations: point.simulations, exploration: point.exploration, using: &generator)
+            if solver.optimalMoves(position).contains(move) { optimal += 1 }
+        }
+        return Double(optimal) / Double(sample.count)
+    }
+
+    /// For every 4th position, one search and the three final-move rules read from its tree.
+    static func rules(simulations: Int, using generator: inout Xoshiro256StarStar) -> RuleRun {
+        var run = RuleRun(positions: 0, mostVisits: 0, highestMean: 0, lowerBound: 0)
+        for position in Swift.stride(from: 0, to: positions.count, by: 4).map({ positions[$0] }) {
+            var search = MCTS(position: position, policy: UCT(), evaluator: RandomRollout<TicTacToe>())
+            search.search(simulations: simulations, using: &generator)
+            let optimal = solver.optimalMoves(position)
+            run.positions += 1
+            if optimal.contains(search.bestMove(.mostVisits)!) { run.mostVisits += 1 }
+            if optimal.contains(search.bestMove(.highestMean)!) { run.highestMean += 1 }
+            if optimal.contains(search.bestMove(.lowerConfidenceBound(z: 1))!) { run.lowerBound += 1 }
+        }
+        return run
+    }
+
+    /// The tree after `simulations` simulations from the position `moves`.
+    static func tree(moves: String, simulations: Int, using generator: inout Xoshiro256StarStar) throws -> TreeSnapshot {
+        var search = MCTS(position: try TicTacToe(moves: moves), policy: UCT(), evaluator: RandomRollout<TicTacToe>())
+        search.search(simulations: simulations, using: &generator)
+        let first = Int(search.nodes[0].firstChild)
+        let children = search.rootChildren.enumerated().map { k, c in
+            TreeChild(move: c.move, visits: c.visits, mean: c.mean, children: search.children(of: first + k).map { TreeLeaf(move: $0.move, visits: $0.visits, mean: $0.mean) })
+        }
+        return TreeSnapshot(moves: moves, children: children)
+    }
+}
