@@ -1,157 +1,56 @@
-/// Converts the LaTeX subset of the chapters into Pango markup for inline and display math in
-/// the PDF: Greek and operator symbols as Unicode, letters in italic, scripts as raised or
-/// lowered smaller text, `\frac` as a slashed fraction. (Markdown keeps the LaTeX as written.)
-enum MathMarkup {
-    static let symbols: [String: String] = [
-        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε", "zeta": "ζ",
-        "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
-        "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "ϕ", "varphi": "φ", "chi": "χ",
-        "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
-        "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-        "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "approx": "≈", "sim": "∼", "cdot": "·", "times": "×",
-        "in": "∈", "notin": "∉", "forall": "∀", "exists": "∃", "infty": "∞", "to": "→", "rightarrow": "→",
-        "leftarrow": "←", "gets": "←", "Rightarrow": "⇒", "mid": "|", "sum": "∑", "prod": "∏", "top": "⊤",
-        "ldots": "…", "cdots": "⋯", "pm": "±", "partial": "∂", "nabla": "∇", "propto": "∝", "|": "‖",
-        "{": "{", "}": "}", "lvert": "|", "rvert": "|", "lVert": "‖", "rVert": "‖", "langle": "⟨", "rangle": "⟩",
-        ",": "\u{2009}", ";": "\u{2005}", "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}", " ": " ", "setminus": "∖",
-        "subseteq": "⊆", "cup": "∪", "cap": "∩", "emptyset": "∅", "ell": "ℓ", "star": "⋆", "ast": "∗",
-    ]
-    static let operators: Set<String> = ["max", "min", "arg", "ln", "log", "exp", "sup", "inf", "lim", "Pr", "TV", "sqrt"]
-    static let accents: [String: String] = ["hat": "\u{0302}", "bar": "\u{0304}", "tilde": "\u{0303}", "vec": "\u{20D7}", "dot": "\u{0307}"]
-    static let blackboard: [Character: String] = ["E": "𝔼", "R": "ℝ", "N": "ℕ", "P": "ℙ", "Z": "ℤ", "Q": "ℚ"]
-    static let calligraphic: [Character: String] = [
-        "A": "𝒜", "B": "ℬ", "C": "𝒞", "D": "𝒟", "E": "ℰ", "F": "ℱ", "G": "𝒢", "H": "ℋ", "L": "ℒ", "M": "ℳ",
-        "N": "𝒩", "O": "𝒪", "P": "𝒫", "R": "ℛ", "S": "𝒮", "T": "𝒯", "X": "𝒳",
-    ]
+import LaTeXMath
 
-    /// Pango markup for `latex`.
+/// Formulas as Pango markup text, for places where a laid-out box cannot go (the PDF outline,
+/// the table of contents): Unicode symbols, italic letters, raised and lowered scripts, slashed
+/// fractions. Built from the same parse as the typeset formulas.
+enum MathMarkup {
+    /// Pango markup for `latex` (the escaped source if it does not parse).
     static func markup(_ latex: String) -> String {
-        var parser = Parser(chars: Array(latex))
-        return parser.sequence(until: nil)
+        guard let nodes = try? MathParser.parse(latex) else { return PangoMarkup.escape(latex) }
+        return nodes.map(markup).joined()
     }
 
-    struct Parser {
-        let chars: [Character]
-        var i = 0
-
-        mutating func sequence(until closer: Character?) -> String {
-            var out = ""
-            while i < chars.count {
-                let c = chars[i]
-                if let closer, c == closer {
-                    i += 1
-                    return out
-                }
-                out += atom()
-            }
-            return out
-        }
-
-        /// One group, command, script or character.
-        mutating func atom() -> String {
-            let c = chars[i]
-            switch c {
-            case "{":
-                i += 1
-                return sequence(until: "}")
-            case "^", "_":
-                i += 1
-                guard i < chars.count else { return "" }
-                let inner = atom()
-                let shift = c == "^" ? "superscript" : "subscript"
-                return "<span baseline_shift=\"\(shift)\" font_scale=\"\(shift)\">\(inner)</span>"
-            case "\\":
-                i += 1
-                return command()
-            case " ":
-                i += 1
-                return ""
-            case "'":
-                i += 1
-                return "′"
-            default:
-                i += 1
-                if c.isLetter { return "<i>\(PangoMarkup.escape(String(c)))</i>" }
-                if "=<>+".contains(c) { return "\u{2009}\(PangoMarkup.escape(String(c)))\u{2009}" }
-                if c == "-" { return "\u{2009}−\u{2009}" }
-                return PangoMarkup.escape(String(c))
-            }
-        }
-
-        mutating func name() -> String {
-            var name = ""
-            if i < chars.count, !chars[i].isLetter {
-                name.append(chars[i])
-                i += 1
-                return name
-            }
-            while i < chars.count, chars[i].isLetter {
-                name.append(chars[i])
-                i += 1
-            }
-            return name
-        }
-
-        mutating func argument() -> String {
-            while i < chars.count, chars[i] == " " { i += 1 }
-            guard i < chars.count else { return "" }
-            return atom()
-        }
-
-        mutating func rawArgument() -> String {
-            while i < chars.count, chars[i] == " " { i += 1 }
-            guard i < chars.count, chars[i] == "{" else { return i < chars.count ? { defer { i += 1 }; return String(chars[i]) }() : "" }
-            var depth = 0
-            var text = ""
-            while i < chars.count {
-                let c = chars[i]
-                i += 1
-                if c == "{" { depth += 1; if depth == 1 { continue } }
-                if c == "}" { depth -= 1; if depth == 0 { break } }
-                text.append(c)
-            }
+    static func markup(_ node: MathNode) -> String {
+        switch node {
+        case .letter(let l): return "<i>\(PangoMarkup.escape(l))</i>"
+        case .number(let n): return n
+        case .symbol(let s, let kind):
+            let text = PangoMarkup.escape(s)
+            return kind == .relation || kind == .binary ? "\u{2009}\(text)\u{2009}" : text
+        case .operatorName(let name, _): return name + "\u{2009}"
+        case .largeOperator(let op): return op
+        case .group(let nodes): return nodes.map(markup).joined()
+        case .scripts(let base, let sub, let sup):
+            var text = markup(base)
+            if let sub { text += "<span baseline_shift=\"subscript\" font_scale=\"subscript\">\(markup(sub))</span>" }
+            if let sup { text += "<span baseline_shift=\"superscript\" font_scale=\"superscript\">\(markup(sup))</span>" }
             return text
+        case .fraction(let a, let b): return "(\(markup(a)))/(\(markup(b)))"
+        case .radical(let x): return "√(\(markup(x)))"
+        case .accent(let accent, let x):
+            let mark = accent == .hat ? "\u{0302}" : accent == .bar ? "\u{0304}" : "\u{0303}"
+            return markup(x) + mark
+        case .underbrace(let body, _): return markup(body)
+        case .delimited(let left, let body, let right):
+            return PangoMarkup.escape(left == "." ? "" : left) + markup(body) + PangoMarkup.escape(right == "." ? "" : right)
+        case .styled(let font, let body):
+            switch font {
+            case .roman: return plainLetters(body)
+            case .blackboard: return MathAlphabet.styled(plainLetters(body), .blackboard)
+            case .calligraphic: return MathAlphabet.styled(plainLetters(body), .calligraphic)
+            case .bold: return "<b>\(plainLetters(body))</b>"
+            }
+        case .text(let t): return PangoMarkup.escape(t)
+        case .space(let ems): return ems >= 1 ? "\u{2003}" : ems > 0 ? "\u{2009}" : ""
         }
+    }
 
-        mutating func command() -> String {
-            let command = name()
-            if let symbol = symbols[command] {
-                return ["leq", "le", "geq", "ge", "neq", "approx", "in", "to", "rightarrow", "leftarrow", "gets", "propto", "sim"].contains(command)
-                    ? "\u{2009}\(PangoMarkup.escape(symbol))\u{2009}" : PangoMarkup.escape(symbol)
-            }
-            if operators.contains(command) && command != "sqrt" { return command + (command == "arg" ? "\u{2009}" : "") }
-            switch command {
-            case "frac", "dfrac", "tfrac":
-                let numerator = argument()
-                let denominator = argument()
-                return "(\(numerator))/(\(denominator))"
-            case "sqrt":
-                return "√(\(argument()))"
-            case "text", "mathrm", "operatorname", "textrm":
-                return PangoMarkup.escape(rawArgument())
-            case "mathbf", "boldsymbol":
-                return "<b>\(argument())</b>"
-            case "mathbb":
-                return rawArgument().map { blackboard[$0] ?? String($0) }.joined()
-            case "mathcal":
-                return rawArgument().map { calligraphic[$0] ?? String($0) }.joined()
-            case "left", "right", "big", "Big", "bigg", "Bigg":
-                if i < chars.count, chars[i] == "." { i += 1; return "" }
-                return ""
-            case "underbrace", "overbrace":
-                let body = argument()
-                if i < chars.count, chars[i] == "_" || chars[i] == "^" {
-                    i += 1
-                    _ = argument()
-                }
-                return body
-            default:
-                if let mark = accents[command] {
-                    let base = rawArgument()
-                    return "<i>\(PangoMarkup.escape(base))\(mark)</i>"
-                }
-                return PangoMarkup.escape("\\" + command)
-            }
+    /// The letters and digits of a node, unstyled.
+    static func plainLetters(_ node: MathNode) -> String {
+        switch node {
+        case .letter(let l), .number(let l), .text(let l): return PangoMarkup.escape(l)
+        case .group(let nodes): return nodes.map(plainLetters).joined()
+        default: return markup(node)
         }
     }
 }
