@@ -106,3 +106,30 @@ enum MCTSLab {
         return TreeSnapshot(moves: moves, children: children)
     }
 }
+
+/// One Pons benchmark file and one budget.
+struct PonsQualityPoint: Codable, Sendable, Hashable {
+    var file: String
+    var simulations: Int
+}
+
+extension MCTSLab {
+    /// The project root, where `../shared/data/connect-four` is looked for.
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The fraction of every 10th position of a Pons file where UCT makes no mistake: no other
+    /// move has a strictly better game-theoretic result (win > draw > loss), per the exact solver.
+    static func ponsQuality(_ point: PonsQualityPoint, using generator: inout Xoshiro256StarStar) throws -> Double {
+        let benchmark = try PonsBenchmark(name: point.file, folder: PonsBenchmark.folder(projectRoot: projectRoot))
+        let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
+        let sample = Swift.stride(from: 0, to: benchmark.entries.count, by: 10).map { benchmark.entries[$0].position }
+        var good = 0
+        for position in sample {
+            let results = solver.scoreMoves(position).map { $0.map { $0.signum() } }
+            let best = results.compactMap { $0 }.max()!
+            let move = MCTS.chooseMove(in: position, simulations: point.simulations, exploration: 2.0.squareRoot(), using: &generator)
+            if results[move] == best { good += 1 }
+        }
+        return Double(good) / Double(sample.count)
+    }
+}
