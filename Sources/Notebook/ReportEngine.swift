@@ -68,14 +68,19 @@ public struct ReportEngine: Sendable {
         self.progress = progress
     }
 
-    /// The key parts of `experiment` in `chapter` as the sources are now.
-    func keyParts(_ experiment: any AnyExperiment, chapter: Chapter) -> KeyParts {
+    /// The key parts of `experiment` in `chapter` as the sources are now. `digests` memoises the
+    /// dependency digests within one run: experiments share the same few source folders.
+    func keyParts(_ experiment: any AnyExperiment, chapter: Chapter, digests: inout [String: String]) -> KeyParts {
         let root = SourceFingerprint.packageRoot(containing: chapter.file) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let fingerprint = SourceFingerprint(root: root)
         let declaration = (try? fingerprint.declarationText(file: experiment.location.file, line: experiment.location.line, callee: "Experiment")) ?? "unavailable"
         let parameters = (try? experiment.parameterJSON()) ?? []
         var dependencies = [String: String]()
-        for path in experiment.dependencies { dependencies[path] = fingerprint.digest(ofDependency: path) }
+        for path in experiment.dependencies {
+            let cacheKey = root.path + "|" + path
+            if digests[cacheKey] == nil { digests[cacheKey] = fingerprint.digest(ofDependency: path) }
+            dependencies[path] = digests[cacheKey]
+        }
         return KeyParts(
             experiment: "\(chapter.id)/\(experiment.id.rawValue)", parameters: Digest.sha256(parameters.joined(separator: "\n")),
             points: parameters.count, replicates: experiment.replicates, seed: book.seed, code: Digest.sha256(declaration),
@@ -109,9 +114,10 @@ public struct ReportEngine: Sendable {
         var files = [ExperimentID: [UInt8]]()
         var jobs = [ExperimentRunner.Job]()
         var parts = [String: KeyParts]()
+        var digests = [String: String]()
         for chapter in book.chapters {
             for experiment in chapter.experiments {
-                let keyParts = keyParts(experiment, chapter: chapter)
+                let keyParts = keyParts(experiment, chapter: chapter, digests: &digests)
                 parts[experiment.id.rawValue] = keyParts
                 let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
                 let entry = lock.experiments[experiment.id.rawValue]
