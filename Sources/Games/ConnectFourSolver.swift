@@ -45,6 +45,29 @@ public final class ConnectFourSolver {
         return low
     }
 
+    /// The game-theoretic result of `position` for the player to move: 1 a win, 0 a draw, -1 a
+    /// loss (a weak solve: one null-window search around zero, far cheaper than the exact score).
+    public func outcome(_ position: ConnectFour) -> Int {
+        if Self.canWinNext(position) { return 1 }
+        let high = negamax(position, alpha: 0, beta: 1)
+        if high <= 0 {
+            return negamax(position, alpha: -1, beta: 0) < 0 ? -1 : 0
+        }
+        return 1
+    }
+
+    /// The result (1 win, 0 draw, -1 loss, from the mover's view) of every legal move, nil for
+    /// full columns.
+    public func outcomeOfMoves(_ position: ConnectFour) -> [Int?] {
+        (0..<Self.width).map { column in
+            guard position.canPlay(column) else { return nil }
+            if position.isWinningMove(column) { return 1 }
+            var next = position
+            next.playFast(column)
+            return -outcome(next)
+        }
+    }
+
     /// The score of every legal move (from the mover's view), nil for full columns.
     public func scoreMoves(_ position: ConnectFour) -> [Int?] {
         (0..<Self.width).map { column in

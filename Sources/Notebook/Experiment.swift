@@ -1,5 +1,18 @@
 import Randomness
 
+/// How `report check` treats an experiment's committed results.
+public enum ExperimentCost: String, Codable, Sendable {
+    /// Deterministic and affordable: `report check` recomputes it and compares the bytes.
+    case standard
+    /// Deterministic but too costly to rerun on every check (minutes of training):
+    /// `report check` verifies its key, digest and claims without recomputing it; `report` reruns
+    /// it when its key changes and `report --force` always.
+    case expensive
+    /// A wall-clock measurement (throughput, speed): the numbers vary from run to run, so they are
+    /// computed once per key like `expensive` ones and never compared against a recomputation.
+    case timing
+}
+
 /// A declared experiment: a pure function from (parameter point, seeded generator) to a `Codable`
 /// result, run for every parameter point and `replicates` times each.
 ///
@@ -20,6 +33,8 @@ public struct Experiment<Parameter: Codable & Sendable, Output: Codable & Sendab
     public let dependencies: [String]
     /// Where the experiment is declared; its source text is part of the cache key.
     public let location: SourceLocation
+    /// Whether `report check` recomputes it.
+    public let cost: ExperimentCost
     let body: @Sendable (Parameter, inout Xoshiro256StarStar) throws -> Output
 
     /// Declares an experiment.
@@ -31,10 +46,11 @@ public struct Experiment<Parameter: Codable & Sendable, Output: Codable & Sendab
     ///   - version: a number to bump when results must be recomputed for a reason outside the key.
     ///   - tolerance: relative difference allowed by `report check` (0: the numbers must be identical).
     ///   - dependencies: library sources the experiment runs, e.g. `["Sources/Tabular"]`.
+    ///   - cost: `.expensive` or `.timing` to keep `report check` from recomputing it.
     ///   - body: computes one replicate of one point.
     public init(
         _ id: ExperimentID, parameters: [Parameter], replicates: Int = 1, version: Int = 1, tolerance: Double = 0,
-        dependencies: [String] = [], file: String = #filePath, line: Int = #line,
+        dependencies: [String] = [], cost: ExperimentCost = .standard, file: String = #filePath, line: Int = #line,
         body: @escaping @Sendable (Parameter, inout Xoshiro256StarStar) throws -> Output
     ) {
         self.id = id
@@ -43,6 +59,7 @@ public struct Experiment<Parameter: Codable & Sendable, Output: Codable & Sendab
         self.version = version
         self.tolerance = tolerance
         self.dependencies = dependencies
+        self.cost = cost
         self.location = SourceLocation(file: file, line: line)
         self.body = body
     }
@@ -76,6 +93,7 @@ protocol AnyExperiment: Sendable {
     var version: Int { get }
     var tolerance: Double { get }
     var dependencies: [String] { get }
+    var cost: ExperimentCost { get }
     var location: SourceLocation { get }
     var pointCount: Int { get }
     /// Canonical JSON of each parameter point.

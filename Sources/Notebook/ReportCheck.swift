@@ -15,12 +15,12 @@ extension ReportEngine {
     /// Regenerates the report into a temporary folder and compares it with `committed`: every
     /// file present on both sides, documents byte-identical, results within each experiment's
     /// tolerance, the lock equal but for wall times, and every claim holding. The experiments of
-    /// `chapters` (all when `nil`) are recomputed; the others' committed results are reused after
-    /// their digests and keys are checked.
+    /// `chapters` (all when `nil`) are recomputed, except `.expensive` and `.timing` ones; the
+    /// others' committed results are reused after their digests and keys are checked.
     public func check(committed: URL, chapters: [String]? = nil, jobs: Int) throws -> [OutputDifference] {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rlnotes-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let summary = try run(RunOptions(output: scratch, chapters: chapters, force: true, jobs: jobs, cache: committed))
+        let summary = try run(RunOptions(output: scratch, chapters: chapters, force: true, jobs: jobs, cache: committed, verifyCostlyWithoutRunning: true))
         var differences = [OutputDifference]()
         for (chapter, reason) in summary.failedChapters.sorted(by: { $0.key < $1.key }) {
             differences.append(OutputDifference(path: chapter, detail: "chapter failed: \(reason)"))

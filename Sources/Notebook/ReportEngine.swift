@@ -14,9 +14,16 @@ public struct RunOptions: Sendable {
     /// Where cached results and the lock are read from, when not the output folder itself
     /// (`report check` regenerates into a scratch folder from the committed one).
     public var cache: URL?
+    /// Reuse `.expensive` and `.timing` experiments whenever their committed results are intact,
+    /// even when forced or stale (stale ones are reported): how `report check` verifies them.
+    public var verifyCostlyWithoutRunning: Bool
 
     /// Creates options.
-    public init(output: URL, chapters: [String]? = nil, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil) {
+    public init(
+        output: URL, chapters: [String]? = nil, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil,
+        verifyCostlyWithoutRunning: Bool = false
+    ) {
+        self.verifyCostlyWithoutRunning = verifyCostlyWithoutRunning
         self.output = output
         self.chapters = chapters
         self.force = force
@@ -126,7 +133,9 @@ public struct ReportEngine: Sendable {
                 if bytes != nil, entry != nil, !intact {
                     progress.note("warning: \(path) does not match its digest in the lock; recomputing it")
                 }
-                let isSelected = selected.contains(chapter.id)
+                // Costly experiments under `check` are verified like other chapters' results.
+                let verifyOnly = options.verifyCostlyWithoutRunning && experiment.cost != .standard
+                let isSelected = selected.contains(chapter.id) && !verifyOnly
                 let reusable = intact && (isSelected ? (!options.force && entry!.key == keyParts.key) : true)
                 if reusable {
                     if !isSelected && entry!.key != keyParts.key {
@@ -136,6 +145,9 @@ public struct ReportEngine: Sendable {
                     files[experiment.id] = bytes!
                     summary.cached.append(experiment.id.rawValue)
                     progress.finished(experiment.id.rawValue, seconds: 0, cached: true, failed: false)
+                } else if verifyOnly {
+                    summary.failedChapters[chapter.id] = summary.failedChapters[chapter.id]
+                        ?? "\(experiment.cost.rawValue) experiment \(experiment.id) has no intact committed results to verify; run `report --chapter \(chapter.id)` and commit output/"
                 } else {
                     jobs.append(.init(chapter: chapter.id, experiment: experiment))
                 }

@@ -113,6 +113,17 @@ struct PonsBenchmarkTests {
         }
     }
 
+    @Test("the weak solve gives the sign of the exact score", arguments: ["Test_L3_R1", "Test_L2_R1"])
+    func weakSolve(_ name: String) throws {
+        let benchmark = try PonsBenchmark(name: name, folder: PonsBenchmark.folder(projectRoot: Self.root))
+        let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
+        for entry in stride(from: 0, to: benchmark.entries.count, by: 25).map({ benchmark.entries[$0] }) {
+            #expect(solver.outcome(entry.position) == entry.score.signum(), "\(name): \(entry.moves)")
+            let moves = solver.outcomeOfMoves(entry.position)
+            #expect(moves.compactMap { $0 }.max() == entry.score.signum(), "\(name): \(entry.moves), best move")
+        }
+    }
+
     @Test("a missing folder is a clear error naming the path")
     func missing() {
         #expect(throws: PonsBenchmarkError.self) { try PonsBenchmark(name: "Test_L3_R1", folder: URL(fileURLWithPath: "/nonexistent")) }

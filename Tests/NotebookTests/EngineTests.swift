@@ -123,3 +123,48 @@ struct PartialCheckTests {
         #expect(differences.contains { $0.path == "exp-draws" && $0.detail.contains("parameters changed") })
     }
 }
+
+/// Counts calls across threads: a stand-in for a wall-clock measurement that differs every run.
+private final class CallCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return Double(count)
+    }
+}
+
+@Suite("Expensive and timing experiments: verified by check, not recomputed", .serialized)
+struct CostlyExperimentTests {
+    private func book(parameters: [Draws], counter: CallCounter) -> Book {
+        let timing = Experiment("exp-draws", parameters: parameters, replicates: 1, cost: .timing) { _, _ in counter.next() }
+        return testBook(experiment: timing, claimBound: 1e9)
+    }
+
+    @Test("check reuses a timing experiment's committed numbers; a forced run remeasures them")
+    func checkDoesNotRerun() throws {
+        let folder = temporaryFolder()
+        let counter = CallCounter()
+        let engine = ReportEngine(book: book(parameters: [Draws(count: 10)], counter: counter), renderer: TextRenderer())
+        _ = try engine.run(RunOptions(output: folder))
+        #expect(try engine.check(committed: folder, jobs: 2).isEmpty)
+        #expect(counter.next() == 2)
+        let forced = try engine.run(RunOptions(output: folder, force: true))
+        #expect(forced.ran == ["exp-draws"])
+    }
+
+    @Test("a changed costly experiment is reported stale by check, and missing results fail its chapter")
+    func staleAndMissing() throws {
+        let folder = temporaryFolder()
+        let counter = CallCounter()
+        _ = try ReportEngine(book: book(parameters: [Draws(count: 10)], counter: counter), renderer: TextRenderer()).run(RunOptions(output: folder))
+        let changed = ReportEngine(book: book(parameters: [Draws(count: 20)], counter: counter), renderer: TextRenderer())
+        #expect(try changed.check(committed: folder, jobs: 2).contains { $0.path == "exp-draws" && $0.detail.contains("stale") })
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("draws/data/exp-draws.json"))
+        let differences = try changed.check(committed: folder, jobs: 2)
+        #expect(differences.contains { $0.path == "draws" && $0.detail.contains("no intact committed results") })
+        #expect(counter.next() == 2)
+    }
+}
