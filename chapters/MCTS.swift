@@ -41,31 +41,6 @@ private let tree = Experiment("exp-ttt-tree", parameters: ["1"], replicates: 1, 
     try MCTSLab.tree(moves: moves, simulations: 1000, using: &generator)
 }
 
-/// Wilson's 95% interval for a proportion of `successes` in `trials`.
-private func wilson(_ successes: Int, _ trials: Int) -> ClosedRange<Double> {
-    let z = 1.96
-    let n = Double(trials)
-    let p = Double(successes) / n
-    let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / (1 + z * z / n)
-    return max(0, centre - half)...min(1, centre + half)
-}
-
-/// 10, 100, 1k, 10k.
-private func shortCount(_ n: Int) -> String { n >= 1000 ? "\(n / 1000)k" : "\(n)" }
-
-private func counts(_ results: [Double]) -> (wins: Int, draws: Int, losses: Int) {
-    (results.filter { $0 > 0 }.count, results.filter { $0 == 0 }.count, results.filter { $0 < 0 }.count)
-}
-
-private let ponsQuality = Experiment(
-    "exp-c4-quality",
-    parameters: ["Test_L3_R1", "Test_L2_R1", "Test_L2_R2"].flatMap { file in [100, 1000, 10_000].map { PonsQualityPoint(file: file, simulations: $0) } },
-    replicates: 1, dependencies: dependencies
-) { point, generator in
-    try MCTSLab.ponsQuality(point, using: &generator)
-}
-
 let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search") {
     Prose("""
         Dyna spends its model on every state it has seen; decision-time planning spends it on the \
@@ -140,36 +115,6 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search") {
             let small = points.first { $0.parameter.simulations == 10 }!.replicates[0]
             let large = points.filter { $0.parameter.simulations >= 1000 }.map { $0.replicates[0] }.min()!
             return ClaimCheck(large, .atLeast(1), unit: "(fraction optimal from 1,000 simulations)", and: [ClaimCheck(small, .atMost(0.9), unit: "(fraction optimal at 10)")])
-        }
-    }
-    Section("Move quality in Connect Four", id: "sec-mcts-connect-four") {
-        Prose("""
-            Connect Four is too large to check every position, but Pascal Pons' benchmark positions \
-            come with exact scores, and the project's solver scores every legal move of them. A move \
-            is a mistake when another move has a strictly better result (win over draw over loss). \
-            @fig-mcts-pons measures the mistakes of UCT on every tenth position of the end-game set \
-            and of the two middle-game sets.
-            """)
-        ponsQuality
-        Figure("fig-mcts-pons", caption: "Fraction of positions where UCT ($c = \\sqrt{2}$) makes no mistake, per Pons benchmark set (100 positions each: end game, middle game easy and medium), against the number of simulations.") { results in
-            let r = try results[ponsQuality]
-            return Chart(x: Axis("Simulations per move", scale: .log), y: Axis("Positions without a mistake", domain: 0...1), width: 420, height: 240) {
-                for file in ["Test_L3_R1", "Test_L2_R1", "Test_L2_R2"] {
-                    let points = r.points.filter { $0.parameter.file == file }
-                    LineMark(points: points.map { DataPoint(x: Double($0.parameter.simulations), y: $0.replicates[0]) }, series: file)
-                    PointMark(points: points.map { DataPoint(x: Double($0.parameter.simulations), y: $0.replicates[0]) }, series: file)
-                }
-            }
-        }
-        Claim("clm-mcts-c4-easy", "On the end-game and the easy middle-game positions, 1,000 simulations make no mistake.") { results in
-            let r = try results[ponsQuality]
-            let worst = ["Test_L3_R1", "Test_L2_R1"].map { file in r.replicates { $0 == PonsQualityPoint(file: file, simulations: 1000) }[0] }.min()!
-            return ClaimCheck(worst, .atLeast(1), unit: "(fraction without a mistake, worse of the two sets)")
-        }
-        Claim("clm-mcts-c4-mistakes", "Unlike in tic-tac-toe, 10,000 simulations do not make MCTS perfect: on the medium middle-game set it still errs in more than one position in twenty, which the solver exposes.") { results in
-            let r = try results[ponsQuality]
-            let medium = r.replicates { $0 == PonsQualityPoint(file: "Test_L2_R2", simulations: 10_000) }[0]
-            return ClaimCheck(1 - medium, .atLeast(0.05), unit: "(fraction of positions with a mistake)")
         }
     }
     Section("The exploration constant", id: "sec-mcts-exploration") {
@@ -259,4 +204,6 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search") {
             return ClaimCheck(share, .atLeast(1.0 / 3), unit: "(share of the most visited move)", and: [ClaimCheck(optimal == [top.move] ? 1 : 0, .atLeast(1), unit: "(it is the only optimal move)", detail: "optimal moves \(optimal.map { $0 + 1 }), most visited \(top.move + 1)")])
         }
     }
+    mctsConnectFourSection
+    mctsThroughputSection
 }

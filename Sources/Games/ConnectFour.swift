@@ -16,8 +16,17 @@ public struct ConnectFour: TwoPlayerGame {
     public private(set) var mask: UInt64 = 0
     /// Stones played.
     public private(set) var moveCount = 0
-    /// The columns played, in order (for the move text).
-    public private(set) var history: [Int] = []
+    /// The columns played with ``play(_:)``, three bits each (for the move text).
+    private var packedHistory: (UInt64, UInt64) = (0, 0)
+    private var historyCount: UInt8 = 0
+
+    /// The columns played, in order.
+    public var history: [Int] {
+        (0..<Int(historyCount)).map { k in
+            let word = k < 21 ? packedHistory.0 : packedHistory.1
+            return Int((word >> UInt64(3 * (k % 21))) & 0x7)
+        }
+    }
 
     /// The empty board.
     public static let initial = ConnectFour()
@@ -102,7 +111,11 @@ public struct ConnectFour: TwoPlayerGame {
     public mutating func play(_ column: Int) {
         precondition(canPlay(column) && outcome == nil, "illegal Connect Four move \(column)")
         playFast(column)
-        history.append(column)
+        // Three bits per column, 21 moves per word: no reference in the struct, so searches copy
+        // positions without reference counting.
+        let k = Int(historyCount)
+        if k < 21 { packedHistory.0 |= UInt64(column) << UInt64(3 * k) } else { packedHistory.1 |= UInt64(column) << UInt64(3 * (k - 21)) }
+        historyCount += 1
     }
 
     public func playing(_ column: Int) throws -> ConnectFour {

@@ -68,6 +68,22 @@ public final class ConnectFourSolver {
         }
     }
 
+    /// A move of a perfect player and the result it secures (1 win, 0 draw, -1 loss): the first
+    /// move, centre columns first, whose result is the best available. Stops at the first winning
+    /// move, so it is cheaper than `outcomeOfMoves`.
+    public func optimalMove(_ position: ConnectFour) -> (move: Int, outcome: Int) {
+        var best: (move: Int, outcome: Int)?
+        for column in Self.columnOrder where position.canPlay(column) {
+            if position.isWinningMove(column) { return (column, 1) }
+            var next = position
+            next.playFast(column)
+            let result = -outcome(next)
+            if result == 1 { return (column, 1) }
+            if best == nil || result > best!.outcome { best = (column, result) }
+        }
+        return best!
+    }
+
     /// The score of every legal move (from the mover's view), nil for full columns.
     public func scoreMoves(_ position: ConnectFour) -> [Int?] {
         (0..<Self.width).map { column in

@@ -6,10 +6,14 @@ public struct TicTacToe: TwoPlayerGame {
 
     /// Cells of the first and of the second player.
     public private(set) var stones: (first: UInt16, second: UInt16) = (0, 0)
-    /// The cells played, in order.
-    public private(set) var history: [Int] = []
+    /// The cells played with ``play(_:)``, four bits each (packed so that the struct holds no
+    /// reference and copies in searches cost no reference counting).
+    private var packedHistory: UInt64 = 0
+    private var historyCount: UInt8 = 0
 
-    static let lines: [UInt16] = [0b111, 0b111_000, 0b111_000_000, 0b001_001_001, 0b010_010_010, 0b100_100_100, 0b100_010_001, 0b001_010_100]
+    /// The cells played, in order.
+    public var history: [Int] { (0..<Int(historyCount)).map { Int((packedHistory >> UInt64(4 * $0)) & 0xF) } }
+
 
     /// The empty board.
     public static let initial = TicTacToe()
@@ -51,7 +55,8 @@ public struct TicTacToe: TwoPlayerGame {
     public mutating func play(_ move: Int) {
         precondition(occupied & (1 << move) == 0 && outcome == nil, "illegal tic-tac-toe move \(move)")
         playFast(move)
-        history.append(move)
+        packedHistory |= UInt64(move) << UInt64(4 * Int(historyCount))
+        historyCount += 1
     }
 
     /// Plays a cell without recording history (the hot path of searches); the count of stones
@@ -75,11 +80,18 @@ public struct TicTacToe: TwoPlayerGame {
     }
 
     public var outcome: GameOutcome? {
-        for line in Self.lines {
-            if stones.first & line == line { return .win(.first) }
-            if stones.second & line == line { return .win(.second) }
-        }
+        if Self.hasLine(stones.first) { return .win(.first) }
+        if Self.hasLine(stones.second) { return .win(.second) }
         return occupied == 0b111_111_111 ? .draw : nil
+    }
+
+    /// Whether `cells` hold a full row, column or diagonal (the masks written out: this runs
+    /// once per move of every rollout).
+    @inline(__always)
+    static func hasLine(_ cells: UInt16) -> Bool {
+        func full(_ line: UInt16) -> Bool { cells & line == line }
+        return full(0b111) || full(0b111_000) || full(0b111_000_000) || full(0b001_001_001)
+            || full(0b010_010_010) || full(0b100_100_100) || full(0b100_010_001) || full(0b001_010_100)
     }
 
     public var moveText: String { history.map { String($0 + 1) }.joined() }

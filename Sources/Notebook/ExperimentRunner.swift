@@ -50,20 +50,31 @@ struct ExperimentRunner {
         }
         let frozenUnits = units
         let reporter = progress
-        let results = pool.run(count: units.count, job: { i -> (Result<any Sendable, any Error>, Double) in
+        let runUnit = { @Sendable (i: Int) -> (Result<any Sendable, any Error>, Double) in
             let unit = frozenUnits[i]
             var generator = Xoshiro256StarStar(stream: unit.stream)
             let start = DispatchTime.now().uptimeNanoseconds
             let result = Result { try jobs[unit.job].experiment.runUnit(point: unit.point, generator: &generator) }
             return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }, finished: { i in
-            reporter.unitFinished(jobs[frozenUnits[i].job].experiment.id.rawValue)
+        }
+        // Timing units run one at a time after everything else, so no other work shares the
+        // machine while they measure it.
+        let shared = units.indices.filter { jobs[units[$0].job].experiment.cost != .timing }
+        let alone = units.indices.filter { jobs[units[$0].job].experiment.cost == .timing }
+        var results = [(Result<any Sendable, any Error>, Double)?](repeating: nil, count: units.count)
+        let sharedResults = pool.run(count: shared.count, job: { runUnit(shared[$0]) }, finished: { k in
+            reporter.unitFinished(jobs[frozenUnits[shared[k]].job].experiment.id.rawValue)
         })
+        for (k, i) in shared.enumerated() { results[i] = sharedResults[k] }
+        for i in alone {
+            results[i] = runUnit(i)
+            reporter.unitFinished(jobs[units[i].job].experiment.id.rawValue)
+        }
 
         var outputs = [[any Sendable]](repeating: [], count: jobs.count)
         var seconds = [Double](repeating: 0, count: jobs.count)
         var failures = setupFailures
-        for (unit, (result, time)) in zip(units, results) {
+        for (unit, (result, time)) in zip(units, results.map { $0! }) {
             seconds[unit.job] += time
             switch result {
             case .success(let value): outputs[unit.job].append(value)

@@ -3,7 +3,7 @@ extension RandomNumberGenerator {
     ///
     /// The project uses this instead of `Int.random(in:using:)` so that the mapping from bits to
     /// integers is fixed by this code, not by the standard library's version.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func uniformIndex(below upperBound: Int) -> Int {
         precondition(upperBound > 0, "uniformIndex(below:) needs a positive bound")
         let bound = UInt64(upperBound)

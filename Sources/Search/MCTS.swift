@@ -94,30 +94,33 @@ public struct MCTS<Game: TwoPlayerGame, Policy: TreePolicy, Eval: Evaluator> whe
         // Backup: each node's sum is kept for the player who moved into it, the opponent of the
         // player to move at the node.
         statistics.backups += 1
-        while index >= 0 {
-            value = -value
-            nodes[index].visits += 1
-            nodes[index].valueSum += value
-            index = Int(nodes[index].parent)
+        nodes.withUnsafeMutableBufferPointer { tree in
+            while index >= 0 {
+                value = -value
+                tree[index].visits += 1
+                tree[index].valueSum += value
+                index = Int(tree[index].parent)
+            }
         }
     }
 
     @inline(__always)
     private func selectChild(of index: Int) -> Int {
-        let node = nodes[index]
-        var best = Int(node.firstChild)
-        var bestScore = -Double.infinity
-        let factor = policy.parentFactor(parentVisits: Int(node.visits))
-        for child in Int(node.firstChild)..<Int(node.firstChild + node.childCount) {
-            let c = nodes[child]
-            let mean = c.visits > 0 ? c.valueSum / Double(c.visits) : 0
-            let score = policy.score(mean: mean, visits: Int(c.visits), parentFactor: factor, prior: Double(c.prior))
-            if score > bestScore {
-                bestScore = score
-                best = child
+        nodes.withUnsafeBufferPointer { tree in
+            let node = tree[index]
+            var best = Int(node.firstChild)
+            var bestScore = -Double.infinity
+            let factor = policy.parentFactor(parentVisits: Int(node.visits))
+            for child in Int(node.firstChild)..<Int(node.firstChild + node.childCount) {
+                let c = tree[child]
+                let score = policy.score(valueSum: c.valueSum, visits: Int(c.visits), parentFactor: factor, prior: Double(c.prior))
+                if score > bestScore {
+                    bestScore = score
+                    best = child
+                }
             }
+            return best
         }
-        return best
     }
 
     private mutating func expand(_ index: Int, position: Game, priors: [Double]?) {
@@ -128,6 +131,19 @@ public struct MCTS<Game: TwoPlayerGame, Policy: TreePolicy, Eval: Evaluator> whe
         let uniform = 1 / Double(max(moves.count, 1))
         for (k, move) in moves.enumerated() {
             nodes.append(Node(move: move, parent: Int32(index), prior: Float(priors?[k] ?? uniform)))
+        }
+    }
+
+    /// Mixes `noise` (one share per root child, in legal-move order) into the root's priors:
+    /// `(1 - fraction) * prior + fraction * noise`, as AlphaZero does with Dirichlet noise in
+    /// self-play. Expands the root first if needed.
+    public mutating func mixRootPriors<G: RandomNumberGenerator>(with noise: [Double], fraction: Double, using generator: inout G) {
+        if nodes[0].firstChild < 0, root.outcome == nil { simulate(using: &generator) }
+        let first = Int(nodes[0].firstChild)
+        guard first >= 0 else { return }
+        for k in 0..<min(noise.count, Int(nodes[0].childCount)) {
+            let prior = Double(nodes[first + k].prior)
+            nodes[first + k].prior = Float((1 - fraction) * prior + fraction * noise[k])
         }
     }
 

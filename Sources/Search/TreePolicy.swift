@@ -5,9 +5,10 @@ import Foundation
 public protocol TreePolicy: Sendable {
     /// The parent-dependent factor of the bonus (for UCT c sqrt(ln N(s)), for PUCT c sqrt(N(s))).
     func parentFactor(parentVisits: Int) -> Double
-    /// The score of a child with `visits` visits and mean value `mean` (for the player choosing);
-    /// `prior` is the evaluator's probability of the move.
-    func score(mean: Double, visits: Int, parentFactor: Double, prior: Double) -> Double
+    /// The score of a child with `visits` visits whose results sum to `valueSum` (for the player
+    /// choosing; the mean is `valueSum / visits`, 0 when unvisited); `prior` is the evaluator's
+    /// probability of the move.
+    func score(valueSum: Double, visits: Int, parentFactor: Double, prior: Double) -> Double
 }
 
 /// UCB applied to trees (Kocsis and Szepesvári): Q + c sqrt(ln N(s) / N(s, a)); unvisited
@@ -23,13 +24,20 @@ public struct UCT: TreePolicy {
 
     @inline(__always)
     public func parentFactor(parentVisits: Int) -> Double {
-        exploration * log(Double(parentVisits)).squareRoot()
+        exploration * (parentVisits < UCT.tableSize ? UCT.rootLogTable[parentVisits] : log(Double(parentVisits)).squareRoot())
     }
 
+    static let tableSize = 4096
+    /// sqrt(ln n) for small n: most selection steps are deep in the tree where counts are small,
+    /// and the table saves a logarithm and a square root on each (identical values).
+    static let rootLogTable: [Double] = (0..<tableSize).map { $0 == 0 ? 0 : log(Double($0)).squareRoot() }
+
     @inline(__always)
-    public func score(mean: Double, visits: Int, parentFactor: Double, prior: Double) -> Double {
+    public func score(valueSum: Double, visits: Int, parentFactor: Double, prior: Double) -> Double {
         guard visits > 0 else { return .infinity }
-        return mean + parentFactor / Double(visits).squareRoot()
+        // Q + b / sqrt(N) as (sum + b sqrt(N)) / N: one division instead of two in the hot loop.
+        let n = Double(visits)
+        return (valueSum + parentFactor * n.squareRoot()) / n
     }
 }
 
@@ -49,7 +57,8 @@ public struct PUCT: TreePolicy {
     }
 
     @inline(__always)
-    public func score(mean: Double, visits: Int, parentFactor: Double, prior: Double) -> Double {
-        mean + parentFactor * prior / Double(1 + visits)
+    public func score(valueSum: Double, visits: Int, parentFactor: Double, prior: Double) -> Double {
+        let mean = visits > 0 ? valueSum / Double(visits) : 0
+        return mean + parentFactor * prior / Double(1 + visits)
     }
 }
