@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Games", targets: ["Games"]),
         .library(name: "Search", targets: ["Search"]),
+        .library(name: "AlphaZero", targets: ["AlphaZero"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "LaTeXMath", targets: ["LaTeXMath"]),
         .library(name: "Notebook", targets: ["Notebook"]),
@@ -33,6 +34,7 @@ let package = Package(
         .target(name: "Randomness", swiftSettings: optimisedEverywhere),
         .target(name: "Games", dependencies: ["Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Search", dependencies: ["Games", "Randomness"], swiftSettings: optimisedEverywhere),
+        .target(name: "AlphaZero", dependencies: ["Games", "Search", "Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Charts"),
         .target(name: "LaTeXMath"),
         .target(
@@ -56,8 +58,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness"]),
+        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"], exclude: ["Playthroughs"]),
+        .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Randomness"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Games", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),

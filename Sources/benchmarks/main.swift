@@ -3,6 +3,7 @@
 // learning and planning, until near-optimal) and planning alone on a known model.
 import Dispatch
 import Foundation
+import AlphaZero
 import Games
 import Search
 import Randomness
@@ -77,5 +78,72 @@ func simulationsPerSecond<Game: RandomPlayout>(_ game: Game.Type, simulations: I
     }
     return best
 }
-print(String(format: "MCTS, tic-tac-toe, empty board: %.2f million simulations per second (OpenSpiel C++ about 0.94 M here)", simulationsPerSecond(TicTacToe.self, simulations: 1_000_000) / 1e6))
-print(String(format: "MCTS, Connect Four, empty board: %.0f thousand simulations per second (OpenSpiel C++ about 130 k here)", simulationsPerSecond(ConnectFour.self, simulations: 200_000) / 1e3))
+print(String(format: "MCTS, tic-tac-toe, empty board: %.2f million simulations per second (OpenSpiel C++ about 0.94 M here)", simulationsPerSecond(TicTacToe.self, simulations: 200_000) / 1e6))
+print(String(format: "MCTS, Connect Four, empty board: %.0f thousand simulations per second (OpenSpiel C++ about 130 k here)", simulationsPerSecond(ConnectFour.self, simulations: 50_000) / 1e3))
+
+// Connect Four weak solve (win/draw/loss) cost by ply, from seeded random openings.
+if CommandLine.arguments.contains("--weak") {
+    let solver = ConnectFourSolver()
+    for ply in [16, 14, 12, 10, 8] {
+        var generator = Xoshiro256StarStar(seed: UInt64(ply))
+        var total = 0.0
+        for _ in 0..<3 {
+            var position = ConnectFour.initial
+            while position.moveCount < ply, position.outcome == nil { position.play(position.legalMoves.randomElement(drawing: &generator)) }
+            if position.outcome != nil { continue }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let values = solver.outcomeOfMoves(position)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            total += seconds
+            print("ply \(ply) \(position.moveText): \(values.map { $0.map(String.init) ?? "-" }) \(String(format: "%.3f", seconds)) s")
+        }
+        print(String(format: "ply %d: mean %.3f s per position (all moves weakly solved)", ply, total / 3))
+    }
+}
+
+// The weak solve of every move of beginning positions (the mcts chapter's mistake counts).
+if CommandLine.arguments.contains("--weak-moves") {
+    for name in ["Test_L1_R1", "Test_L1_R2", "Test_L1_R3"] {
+        guard let benchmark = try? PonsBenchmark(name: name, folder: PonsBenchmark.folder(projectRoot: projectRoot)) else { continue }
+        let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
+        let sample = stride(from: 0, to: 200, by: 20).map { benchmark.entries[$0].position }
+        let start = DispatchTime.now().uptimeNanoseconds
+        for position in sample { _ = solver.outcomeOfMoves(position) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "weak solve of every move, %@: mean %.3f s per position (%d positions)", name, seconds / Double(sample.count), sample.count))
+    }
+}
+
+// AlphaZero: network forward passes, training examples per second, self-play positions per second.
+if CommandLine.arguments.contains("--alphazero") {
+    func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+    var generator = Xoshiro256StarStar(seed: 9)
+    for (name, shape) in [("tic-tac-toe", NetworkShape(inputs: TicTacToe.inputSize, hidden: [64, 64], moves: 9)),
+                          ("Connect Four", NetworkShape(inputs: ConnectFour.inputSize, hidden: [128, 128], moves: 7))] {
+        let network = PolicyValueNetwork(shape: shape, using: &generator)
+        for batch in [1, 64] {
+            let input = (0..<(batch * shape.inputs)).map { _ in Float(generator.uniformIndex(below: 2)) }
+            let legal = [Float](repeating: 1, count: batch * shape.moves)
+            let repeats = batch == 1 ? 20_000 : 1_000
+            let time = seconds { for _ in 0..<repeats { _ = network.predict(input, legal: legal, batch: batch) } }
+            print(String(format: "network %@ %@, forward batch %d: %.1f us per batch, %.0f positions per second", name, "\(shape.hidden)", batch, time / Double(repeats) * 1e6, Double(repeats * batch) / time))
+        }
+        let n = 64
+        let data = TrainingBatch(inputs: (0..<(n * shape.inputs)).map { _ in Float(generator.uniformIndex(below: 2)) },
+                                 policies: [Float](repeating: 1 / Float(shape.moves), count: n * shape.moves),
+                                 legal: [Float](repeating: 1, count: n * shape.moves), values: [Float](repeating: 0, count: n))
+        var trained = network
+        var adam = Adam()
+        let time = seconds { for _ in 0..<300 { adam.step(&trained, gradient: trained.lossAndGradient(data, l2: 1e-4).1) } }
+        print(String(format: "network %@ %@, training (batch 64, Adam): %.0f examples per second", name, "\(shape.hidden)", Double(300 * n) / time))
+    }
+    let settings = TrainingSettings(hidden: [128, 128], selfPlay: SelfPlaySettings(simulations: 100, dirichletAlpha: 1, exploratoryMoves: 8),
+                                    iterations: 1, gamesPerIteration: 8, bufferSize: 10_000, stepsPerIteration: 0, batchSize: 64, learningRate: 1e-3, l2: 1e-4)
+    var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: 1)
+    let time = seconds { trainer.iterate() }
+    print(String(format: "self-play, Connect Four, 100 PUCT simulations per move, 2 workers: %.0f positions per second (OpenSpiel's JAX AlphaZero: 1-2)", Double(trainer.history[0].positions) / time))
+}

@@ -1,0 +1,101 @@
+import Games
+import Randomness
+import Search
+
+/// How self-play searches and picks moves.
+public struct SelfPlaySettings: Codable, Hashable, Sendable {
+    /// PUCT simulations per move.
+    public var simulations: Int
+    /// PUCT's exploration constant.
+    public var exploration: Double
+    /// Dirichlet noise parameter at the root.
+    public var dirichletAlpha: Double
+    /// Share of the noise in the root priors.
+    public var noiseFraction: Double
+    /// Moves played in proportion to visit counts (temperature 1); later moves take the most
+    /// visited child (temperature 0).
+    public var exploratoryMoves: Int
+
+    /// Creates settings.
+    public init(simulations: Int, exploration: Double = 1.5, dirichletAlpha: Double, noiseFraction: Double = 0.25, exploratoryMoves: Int) {
+        self.simulations = simulations
+        self.exploration = exploration
+        self.dirichletAlpha = dirichletAlpha
+        self.noiseFraction = noiseFraction
+        self.exploratoryMoves = exploratoryMoves
+    }
+}
+
+/// One training example: a position, the search's visit shares and the game's final result, all
+/// from the view of the player to move.
+public struct TrainingExample: Sendable {
+    /// The encoded position.
+    public var input: [Float]
+    /// Visit shares over `policySize` moves.
+    public var policy: [Float]
+    /// Legal-move mask.
+    public var legal: [Float]
+    /// The result for the player to move: 1, 0 or -1.
+    public var value: Float
+}
+
+/// Self-play and play with a network.
+public enum AlphaZeroPlayer {
+    /// A PUCT search from `position` guided by `evaluator`.
+    public static func search<Game: NeuralGame, G: RandomNumberGenerator>(
+        _ position: Game, evaluator: NetworkEvaluator<Game>, simulations: Int, exploration: Double, noise: (alpha: Double, fraction: Double)?, using generator: inout G
+    ) -> MCTS<Game, PUCT, NetworkEvaluator<Game>> {
+        var tree = MCTS(position: position, policy: PUCT(exploration: exploration), evaluator: evaluator)
+        if let noise {
+            let count = position.legalMoves.count
+            tree.mixRootPriors(with: generator.dirichlet(alpha: noise.alpha, count: count), fraction: noise.fraction, using: &generator)
+        }
+        tree.search(simulations: max(0, simulations - tree.statistics.selections), using: &generator)
+        return tree
+    }
+
+    /// The move of the network with `simulations` PUCT simulations (most visits), or of its raw
+    /// policy when `simulations` is 0.
+    public static func move<Game: NeuralGame, G: RandomNumberGenerator>(
+        _ position: Game, evaluator: inout NetworkEvaluator<Game>, simulations: Int, exploration: Double = 1.5, using generator: inout G
+    ) -> Int {
+        if simulations == 0 { return evaluator.greedyMove(position) }
+        let tree = search(position, evaluator: evaluator, simulations: simulations, exploration: exploration, noise: nil, using: &generator)
+        evaluator = tree.evaluator
+        return tree.bestMove(.mostVisits)!
+    }
+
+    /// One game of self-play; returns its examples and the outcome.
+    public static func selfPlayGame<Game: NeuralGame, G: RandomNumberGenerator>(
+        evaluator: inout NetworkEvaluator<Game>, settings: SelfPlaySettings, using generator: inout G
+    ) -> (examples: [TrainingExample], outcome: GameOutcome) {
+        var position = Game.initial
+        var records = [(input: [Float], policy: [Float], legal: [Float], player: Player)]()
+        var ply = 0
+        while position.outcome == nil {
+            let tree = search(position, evaluator: evaluator, simulations: settings.simulations, exploration: settings.exploration,
+                              noise: (settings.dirichletAlpha, settings.noiseFraction), using: &generator)
+            evaluator = tree.evaluator
+            let children = tree.rootChildren
+            let total = Double(children.map(\.visits).reduce(0, +))
+            var policy = [Float](repeating: 0, count: Game.policySize)
+            for child in children { policy[child.move] = Float(Double(child.visits) / total) }
+            records.append((position.encoded, policy, position.legalMask, position.currentPlayer))
+            let move: Int
+            if ply < settings.exploratoryMoves {
+                var pick = generator.uniformUnit() * total
+                move = children.first { child in
+                    pick -= Double(child.visits)
+                    return pick < 0
+                }?.move ?? children.last!.move
+            } else {
+                move = tree.bestMove(.mostVisits)!
+            }
+            position.play(move)
+            ply += 1
+        }
+        let outcome = position.outcome!
+        let examples = records.map { TrainingExample(input: $0.input, policy: $0.policy, legal: $0.legal, value: Float(outcome.value(for: $0.player))) }
+        return (examples, outcome)
+    }
+}

@@ -1,0 +1,177 @@
+import Dispatch
+import Foundation
+import Games
+import Randomness
+
+/// The knobs of an AlphaZero training run.
+public struct TrainingSettings: Codable, Hashable, Sendable {
+    /// The network's hidden layers.
+    public var hidden: [Int]
+    /// Self-play settings.
+    public var selfPlay: SelfPlaySettings
+    /// Training iterations (self-play then training).
+    public var iterations: Int
+    /// Self-play games per iteration.
+    public var gamesPerIteration: Int
+    /// Examples kept in the replay buffer (the most recent).
+    public var bufferSize: Int
+    /// Minibatch updates per iteration.
+    public var stepsPerIteration: Int
+    /// Examples per minibatch.
+    public var batchSize: Int
+    /// Adam's step size.
+    public var learningRate: Float
+    /// The L2 coefficient c.
+    public var l2: Float
+
+    /// Creates settings.
+    public init(hidden: [Int], selfPlay: SelfPlaySettings, iterations: Int, gamesPerIteration: Int, bufferSize: Int, stepsPerIteration: Int, batchSize: Int, learningRate: Float, l2: Float) {
+        self.hidden = hidden
+        self.selfPlay = selfPlay
+        self.iterations = iterations
+        self.gamesPerIteration = gamesPerIteration
+        self.bufferSize = bufferSize
+        self.stepsPerIteration = stepsPerIteration
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.l2 = l2
+    }
+}
+
+/// What one iteration did.
+public struct IterationRecord: Codable, Sendable {
+    /// Mean loss over the iteration's minibatches.
+    public var loss: Loss
+    /// Self-play positions generated.
+    public var positions: Int
+    /// Self-play results: first-player wins, draws, second-player wins.
+    public var firstWins: Int
+    public var draws: Int
+    public var secondWins: Int
+}
+
+/// Tabula-rasa AlphaZero: self-play games in parallel with the current network, a replay buffer
+/// of recent examples, minibatch training with symmetry augmentation. Every game draws from its
+/// own stream named by (seed, iteration, game) and games are gathered in order, so a run gives
+/// the same network for any number of workers.
+public struct AlphaZeroTrainer<Game: NeuralGame> {
+    /// The settings.
+    public let settings: TrainingSettings
+    /// The current network.
+    public private(set) var network: PolicyValueNetwork
+    /// The network after each iteration (index 0: the initial one).
+    public private(set) var checkpoints: [PolicyValueNetwork]
+    /// One record per iteration.
+    public private(set) var history: [IterationRecord] = []
+    private var buffer: [TrainingExample] = []
+    private var optimiser: Adam
+    private let seed: UInt64
+    private let workers: Int
+
+    /// A trainer with a freshly initialised network.
+    public init(settings: TrainingSettings, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.settings = settings
+        self.seed = seed
+        self.workers = max(1, workers)
+        var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["network"]))
+        network = PolicyValueNetwork(shape: NetworkShape(inputs: Game.inputSize, hidden: settings.hidden, moves: Game.policySize), using: &generator)
+        checkpoints = [network]
+        optimiser = Adam(learningRate: settings.learningRate)
+    }
+
+    /// Runs every remaining iteration.
+    public mutating func train() {
+        while history.count < settings.iterations { iterate() }
+    }
+
+    /// One iteration: self-play, then training.
+    public mutating func iterate() {
+        let iteration = history.count
+        let games = selfPlay(iteration: iteration)
+        var record = IterationRecord(loss: Loss(value: 0, policy: 0, regularisation: 0), positions: 0, firstWins: 0, draws: 0, secondWins: 0)
+        for game in games {
+            buffer.append(contentsOf: game.examples)
+            record.positions += game.examples.count
+            switch game.outcome {
+            case .win(.first): record.firstWins += 1
+            case .win(.second): record.secondWins += 1
+            case .draw: record.draws += 1
+            }
+        }
+        if buffer.count > settings.bufferSize { buffer.removeFirst(buffer.count - settings.bufferSize) }
+        var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["train", String(iteration)]))
+        var sum = Loss(value: 0, policy: 0, regularisation: 0)
+        for _ in 0..<settings.stepsPerIteration {
+            let batch = minibatch(using: &generator)
+            let (loss, gradient) = network.lossAndGradient(batch, l2: settings.l2)
+            optimiser.step(&network, gradient: gradient)
+            sum.value += loss.value
+            sum.policy += loss.policy
+            sum.regularisation += loss.regularisation
+        }
+        let steps = Double(max(1, settings.stepsPerIteration))
+        record.loss = Loss(value: sum.value / steps, policy: sum.policy / steps, regularisation: sum.regularisation / steps)
+        history.append(record)
+        checkpoints.append(network)
+    }
+
+    private func selfPlay(iteration: Int) -> [(examples: [TrainingExample], outcome: GameOutcome)] {
+        let count = settings.gamesPerIteration
+        let network = self.network
+        let settings = self.settings
+        let seed = self.seed
+        let workers = self.workers
+        let results = ResultSlots<(examples: [TrainingExample], outcome: GameOutcome)>(count: count)
+        // Each worker takes every `workers`-th game and keeps its own evaluation memo.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var evaluator = NetworkEvaluator<Game>(network: network)
+            for game in Swift.stride(from: worker, to: count, by: workers) {
+                var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["self-play", String(iteration), String(game)]))
+                results.set(game, AlphaZeroPlayer.selfPlayGame(evaluator: &evaluator, settings: settings.selfPlay, using: &generator))
+            }
+        }
+        return results.values
+    }
+
+    /// A minibatch drawn uniformly from the buffer, each example under a random symmetry.
+    private func minibatch(using generator: inout Xoshiro256StarStar) -> TrainingBatch {
+        let n = min(settings.batchSize, buffer.count)
+        let inputSize = Game.inputSize
+        let moves = Game.policySize
+        var inputs = [Float](repeating: 0, count: n * inputSize)
+        var policies = [Float](repeating: 0, count: n * moves)
+        var legal = [Float](repeating: 0, count: n * moves)
+        var values = [Float](repeating: 0, count: n)
+        for row in 0..<n {
+            let example = buffer[generator.uniformIndex(below: buffer.count)]
+            let symmetry = Game.symmetries[generator.uniformIndex(below: Game.symmetries.count)]
+            for plane in 0..<Game.planeCount {
+                for cell in 0..<Game.cellCount {
+                    inputs[row * inputSize + plane * Game.cellCount + symmetry.cells[cell]] = example.input[plane * Game.cellCount + cell]
+                }
+            }
+            for move in 0..<moves {
+                policies[row * moves + symmetry.moves[move]] = example.policy[move]
+                legal[row * moves + symmetry.moves[move]] = example.legal[move]
+            }
+            values[row] = example.value
+        }
+        return TrainingBatch(inputs: inputs, policies: policies, legal: legal, values: values)
+    }
+}
+
+/// Slots filled by concurrent workers, each slot by exactly one.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = [Value?](repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.map { $0! } }
+}

@@ -1,0 +1,134 @@
+import AlphaZero
+import Foundation
+import Games
+import Randomness
+import Testing
+
+@Suite("The policy-value network")
+struct NetworkTests {
+    static func batch(count: Int, using generator: inout Xoshiro256StarStar) -> TrainingBatch {
+        var inputs = [Float]()
+        var policies = [Float]()
+        var legal = [Float]()
+        var values = [Float]()
+        var seen = Set<TicTacToe>()
+        while seen.count < count {
+            // Distinct positions, so that no two examples ask for different targets.
+            var position = TicTacToe.initial
+            for _ in 0..<(2 + generator.uniformIndex(below: 4)) { position.play(position.legalMoves.randomElementForTest(&generator)) }
+            guard position.outcome == nil, seen.insert(position).inserted else { continue }
+            inputs += position.encoded
+            let mask = position.legalMask
+            legal += mask
+            // One-hot targets: a perfect fit has zero cross-entropy.
+            var target = [Float](repeating: 0, count: 9)
+            target[position.legalMoves.randomElementForTest(&generator)] = 1
+            policies += target
+            values.append(Float(generator.uniformIndex(below: 3)) - 1)
+        }
+        return TrainingBatch(inputs: inputs, policies: policies, legal: legal, values: values)
+    }
+
+    @Test("back-propagated gradients match central finite differences")
+    func gradientCheck() {
+        var generator = Xoshiro256StarStar(seed: 7)
+        let network = PolicyValueNetwork(shape: NetworkShape(inputs: 18, hidden: [12, 10], moves: 9), using: &generator)
+        let data = Self.batch(count: 6, using: &generator)
+        let (_, gradient) = network.lossAndGradient(data, l2: 1e-3)
+        let analytic = gradient.parameters
+        let parameters = network.parameters
+        var worst = 0.0
+        // A spread of parameters from every layer.
+        for k in Swift.stride(from: 0, to: parameters.count, by: 7) {
+            let h: Float = 1e-3
+            var plus = network
+            var minus = network
+            var p = parameters
+            p[k] += h
+            plus.setParameters(p)
+            p[k] -= 2 * h
+            minus.setParameters(p)
+            let numeric = (plus.lossAndGradient(data, l2: 1e-3).0.total - minus.lossAndGradient(data, l2: 1e-3).0.total) / Double(2 * h)
+            let error = abs(numeric - Double(analytic[k])) / max(1e-2, abs(numeric) + abs(Double(analytic[k])))
+            worst = max(worst, error)
+        }
+        #expect(worst < 2e-2, "largest relative gradient error \(worst)")
+    }
+
+    @Test("Adam drives the loss down on a fixed batch")
+    func adamLearns() {
+        var generator = Xoshiro256StarStar(seed: 3)
+        var network = PolicyValueNetwork(shape: NetworkShape(inputs: 18, hidden: [32], moves: 9), using: &generator)
+        let data = Self.batch(count: 32, using: &generator)
+        var adam = Adam(learningRate: 1e-2)
+        let before = network.lossAndGradient(data, l2: 0).0.total
+        for _ in 0..<200 {
+            let (_, gradient) = network.lossAndGradient(data, l2: 0)
+            adam.step(&network, gradient: gradient)
+        }
+        let after = network.lossAndGradient(data, l2: 0).0
+        #expect(after.value < 0.05)
+        #expect(after.policy < 0.1)
+        #expect(after.total < before / 10)
+    }
+
+    @Test("weights round-trip exactly; corrupt, truncated and mismatched files are clear errors")
+    func weightsFile() throws {
+        var generator = Xoshiro256StarStar(seed: 5)
+        let shape = NetworkShape(inputs: 18, hidden: [16, 8], moves: 9)
+        let network = PolicyValueNetwork(shape: shape, using: &generator)
+        let bytes = WeightsFile.encode(network)
+        #expect(try WeightsFile.decode(bytes, expected: shape) == network)
+        var flipped = bytes
+        flipped[flipped.count - 3] ^= 0x10
+        #expect(throws: WeightsFileError.corrupt) { try WeightsFile.decode(flipped) }
+        #expect(throws: WeightsFileError.self) { try WeightsFile.decode(Array(bytes.dropLast(4))) }
+        #expect(throws: WeightsFileError.notAWeightsFile) { try WeightsFile.decode(Array("hello\n".utf8)) }
+        let other = NetworkShape(inputs: 84, hidden: [16, 8], moves: 7)
+        #expect(throws: WeightsFileError.shapeMismatch(expected: other, found: shape)) { try WeightsFile.decode(bytes, expected: other) }
+        let future = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "network 1 ", with: "network 9 ").utf8)
+        #expect(throws: WeightsFileError.unsupportedVersion(9)) { try WeightsFile.decode(future) }
+    }
+
+    @Test("symmetries are permutations and map lines to lines")
+    func symmetries() {
+        for symmetry in TicTacToe.symmetries { #expect(Set(symmetry.cells) == Set(0..<9)) }
+        #expect(TicTacToe.symmetries.map(\.cells).count == Set(TicTacToe.symmetries.map(\.cells)).count)
+        let mirror = ConnectFour.symmetries[1]
+        #expect(mirror.moves == [6, 5, 4, 3, 2, 1, 0])
+        #expect(mirror.cells[0] == 36 && mirror.cells[41] == 5)
+    }
+
+    @Test("Dirichlet draws sum to one and have the right mean")
+    func dirichlet() {
+        var generator = Xoshiro256StarStar(seed: 11)
+        var mean = [Double](repeating: 0, count: 4)
+        for _ in 0..<4000 {
+            let draw = generator.dirichlet(alpha: 0.3, count: 4)
+            #expect(abs(draw.reduce(0, +) - 1) < 1e-9)
+            for k in 0..<4 { mean[k] += draw[k] / 4000 }
+        }
+        for k in 0..<4 { #expect(abs(mean[k] - 0.25) < 0.03) }
+    }
+}
+
+@Suite("AlphaZero training")
+struct TrainingTests {
+    static let settings = TrainingSettings(
+        hidden: [32], selfPlay: SelfPlaySettings(simulations: 16, dirichletAlpha: 1, exploratoryMoves: 4),
+        iterations: 2, gamesPerIteration: 8, bufferSize: 1000, stepsPerIteration: 10, batchSize: 16, learningRate: 1e-3, l2: 1e-4)
+
+    @Test("a run gives the same network for 1 and 2 workers")
+    func deterministicAcrossWorkers() {
+        var one = AlphaZeroTrainer<TicTacToe>(settings: Self.settings, seed: 42, workers: 1)
+        var two = AlphaZeroTrainer<TicTacToe>(settings: Self.settings, seed: 42, workers: 2)
+        one.train()
+        two.train()
+        #expect(one.network == two.network)
+        #expect(one.history.map(\.positions) == two.history.map(\.positions))
+    }
+}
+
+extension Array {
+    func randomElementForTest(_ generator: inout Xoshiro256StarStar) -> Element { self[generator.uniformIndex(below: count)] }
+}
