@@ -25,20 +25,26 @@ private let perfectGames = Experiment(
     try ConnectFourLab.perfectGame(point, using: &generator)
 }
 
-let ponsBudgets = [100, 1000, 10_000]
+private let ponsBudgets = [100, 1000, 10_000]
 
-let ponsQuality = Experiment(
+/// One Pons benchmark file and one budget.
+struct PonsQualityPoint: Codable, Sendable, Hashable {
+    var file: String
+    var simulations: Int
+}
+
+private let ponsQuality = Experiment(
     "exp-c4-quality",
     parameters: ["Test_L3_R1", "Test_L2_R1", "Test_L2_R2"].flatMap { file in ponsBudgets.map { PonsQualityPoint(file: file, simulations: $0) } },
     replicates: 1, dependencies: dependencies
 ) { point, generator in
-    try MCTSLab.ponsQuality(point, using: &generator)
+    try ConnectFourLab.ponsQuality(file: point.file, step: 10, budgets: [point.simulations], using: &generator)
 }
 
 private let openingQuality = Experiment(
     "exp-c4-quality-opening", parameters: ["Test_L1_R1", "Test_L1_R2"], replicates: 1, dependencies: dependencies, cost: .expensive
 ) { file, generator in
-    try ConnectFourLab.openingQuality(file: file, step: 20, budgets: ponsBudgets, using: &generator)
+    try ConnectFourLab.ponsQuality(file: file, step: 20, budgets: ponsBudgets, using: &generator)
 }
 
 private let root = Experiment("exp-c4-root", parameters: [10_000], replicates: 1, dependencies: dependencies) { simulations, generator in
@@ -47,16 +53,14 @@ private let root = Experiment("exp-c4-root", parameters: [10_000], replicates: 1
 
 /// Mistake-free fractions per Pons file and budget, from both quality experiments.
 private func mistakeFree(_ results: RunResults) throws -> [(file: String, fractions: [Double])] {
-    let middle = try results[ponsQuality]
-    let early = try results[openingQuality]
+    let middle = try results[ponsQuality].points
     let late = ["Test_L3_R1", "Test_L2_R1", "Test_L2_R2"].map { file in
-        (file, ponsBudgets.map { n in middle.replicates { $0 == PonsQualityPoint(file: file, simulations: n) }[0] })
+        (file, middle.filter { $0.parameter.file == file }.map { point in Double(point.replicates[0].good[0]) / Double(point.replicates[0].positions) })
     }
-    let opening = early.points.map { point in
-        let run = point.replicates[0]
-        return (point.parameter, run.good.map { Double($0) / Double(run.positions) })
+    let early = try results[openingQuality].points.map { point in
+        (point.parameter, point.replicates[0].good.map { Double($0) / Double(point.replicates[0].positions) })
     }
-    return late + opening
+    return late + early
 }
 
 private func describe(_ file: String) -> String {

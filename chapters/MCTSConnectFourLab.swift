@@ -22,7 +22,7 @@ struct PerfectGame: Codable, Sendable {
 }
 
 /// UCT's mistake rate on one Pons file at several budgets, each position solved once.
-struct OpeningQuality: Codable, Sendable {
+struct PonsQuality: Codable, Sendable {
     var positions: Int
     /// Budgets, ascending.
     var simulations: [Int]
@@ -45,6 +45,8 @@ struct RootSnapshot: Codable, Sendable {
 
 /// The Connect Four computations of the `mcts` chapter.
 enum ConnectFourLab {
+    /// The project root, where `../shared/data/connect-four` is looked for.
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     /// Plies played at random before a game against the perfect player starts: solving the
     /// opening itself exactly would take minutes per move.
     static let openingPlies = 8
@@ -84,19 +86,15 @@ enum ConnectFourLab {
     /// MCTS's result (1, 0, -1) in one Connect Four game from the empty board against a uniformly
     /// random player.
     static func randomGame(_ point: StrengthPoint, using generator: inout Xoshiro256StarStar) -> Double {
-        let mcts: (ConnectFour, inout Xoshiro256StarStar) -> Int = { position, g in
-            MCTS.chooseMove(in: position, simulations: point.simulations, using: &g)
-        }
-        let random: (ConnectFour, inout Xoshiro256StarStar) -> Int = { position, g in position.legalMoves.randomElement(drawing: &g) }
-        let mctsFirst = point.seat == "first"
-        let outcome = Match.play(ConnectFour.self, first: mctsFirst ? mcts : random, second: mctsFirst ? random : mcts, using: &generator)
-        return outcome.value(for: mctsFirst ? .first : .second)
+        MCTSLab.game(ConnectFour.self, simulations: point.simulations, seat: point.seat, opponent: { position, g in
+            position.legalMoves.randomElement(drawing: &g)
+        }, using: &generator)
     }
 
     /// Mistakes of UCT on every `step`-th position of a Pons file at each budget; every move of
     /// each position is solved once (win, draw or loss) and shared by the budgets.
-    static func openingQuality(file: String, step: Int, budgets: [Int], using generator: inout Xoshiro256StarStar) throws -> OpeningQuality {
-        let benchmark = try PonsBenchmark(name: file, folder: PonsBenchmark.folder(projectRoot: MCTSLab.projectRoot))
+    static func ponsQuality(file: String, step: Int, budgets: [Int], using generator: inout Xoshiro256StarStar) throws -> PonsQuality {
+        let benchmark = try PonsBenchmark(name: file, folder: PonsBenchmark.folder(projectRoot: projectRoot))
         let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
         let sample = Swift.stride(from: 0, to: benchmark.entries.count, by: step).map { benchmark.entries[$0].position }
         var good = [Int](repeating: 0, count: budgets.count)
@@ -108,13 +106,13 @@ enum ConnectFourLab {
                 if results[move] == best { good[k] += 1 }
             }
         }
-        return OpeningQuality(positions: sample.count, simulations: budgets, good: good)
+        return PonsQuality(positions: sample.count, simulations: budgets, good: good)
     }
 
     /// The first position of the medium middle-game set with exactly one winning move and at
     /// least five legal moves: the search has to find a needle.
     static func needlePosition() throws -> (moves: String, position: ConnectFour) {
-        let benchmark = try PonsBenchmark(name: "Test_L2_R2", folder: PonsBenchmark.folder(projectRoot: MCTSLab.projectRoot))
+        let benchmark = try PonsBenchmark(name: "Test_L2_R2", folder: PonsBenchmark.folder(projectRoot: projectRoot))
         let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
         for entry in benchmark.entries where entry.score > 0 && entry.position.legalMoves.count >= 5 {
             if solver.outcomeOfMoves(entry.position).filter({ $0 == 1 }).count == 1 { return (entry.moves, entry.position) }

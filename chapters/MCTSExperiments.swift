@@ -73,17 +73,24 @@ enum MCTSLab {
     /// Every non-terminal tic-tac-toe position, in a fixed order.
     static let positions = solver.nonTerminalPositions
 
-    /// MCTS's result (1 win, 0 draw, -1 loss) in one game of tic-tac-toe.
-    static func strength(_ point: StrengthPoint, using generator: inout Xoshiro256StarStar) -> Double {
-        let mcts: (TicTacToe, inout Xoshiro256StarStar) -> Int = { position, g in
-            MCTS.chooseMove(in: position, simulations: point.simulations, exploration: 2.0.squareRoot(), using: &g)
+    /// MCTS's result (1 win, 0 draw, -1 loss) in one game from the start against `opponent`,
+    /// UCT with c = sqrt 2 sitting in `seat` ("first" or "second").
+    static func game<Game: RandomPlayout>(
+        _: Game.Type, simulations: Int, seat: String, opponent: @escaping (Game, inout Xoshiro256StarStar) -> Game.Move, using generator: inout Xoshiro256StarStar
+    ) -> Double {
+        let mcts: (Game, inout Xoshiro256StarStar) -> Game.Move = { position, g in
+            MCTS.chooseMove(in: position, simulations: simulations, exploration: 2.0.squareRoot(), using: &g)
         }
-        let opponent: (TicTacToe, inout Xoshiro256StarStar) -> Int = { position, g in
-            point.opponent == "random" ? position.legalMoves.randomElement(drawing: &g) : solver.optimalMoves(position).randomElement(drawing: &g)
-        }
-        let mctsFirst = point.seat == "first"
-        let outcome = Match.play(TicTacToe.self, first: mctsFirst ? mcts : opponent, second: mctsFirst ? opponent : mcts, using: &generator)
+        let mctsFirst = seat == "first"
+        let outcome = Match.play(Game.self, first: mctsFirst ? mcts : opponent, second: mctsFirst ? opponent : mcts, using: &generator)
         return outcome.value(for: mctsFirst ? .first : .second)
+    }
+
+    /// MCTS's result in one game of tic-tac-toe against the random or the perfect player.
+    static func strength(_ point: StrengthPoint, using generator: inout Xoshiro256StarStar) -> Double {
+        game(TicTacToe.self, simulations: point.simulations, seat: point.seat, opponent: { position, g in
+            point.opponent == "random" ? position.legalMoves.randomElement(drawing: &g) : solver.optimalMoves(position).randomElement(drawing: &g)
+        }, using: &generator)
     }
 
     /// The fraction of the given positions (every `stride`-th) where MCTS picks a solver-optimal move.
@@ -124,29 +131,3 @@ enum MCTSLab {
     }
 }
 
-/// One Pons benchmark file and one budget.
-struct PonsQualityPoint: Codable, Sendable, Hashable {
-    var file: String
-    var simulations: Int
-}
-
-extension MCTSLab {
-    /// The project root, where `../shared/data/connect-four` is looked for.
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The fraction of every 10th position of a Pons file where UCT makes no mistake: no other
-    /// move has a strictly better game-theoretic result (win > draw > loss), per the exact solver.
-    static func ponsQuality(_ point: PonsQualityPoint, using generator: inout Xoshiro256StarStar) throws -> Double {
-        let benchmark = try PonsBenchmark(name: point.file, folder: PonsBenchmark.folder(projectRoot: projectRoot))
-        let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
-        let sample = Swift.stride(from: 0, to: benchmark.entries.count, by: 10).map { benchmark.entries[$0].position }
-        var good = 0
-        for position in sample {
-            let results = solver.scoreMoves(position).map { $0.map { $0.signum() } }
-            let best = results.compactMap { $0 }.max()!
-            let move = MCTS.chooseMove(in: position, simulations: point.simulations, exploration: 2.0.squareRoot(), using: &generator)
-            if results[move] == best { good += 1 }
-        }
-        return Double(good) / Double(sample.count)
-    }
-}

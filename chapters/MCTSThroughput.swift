@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Games
 import Notebook
@@ -15,26 +14,14 @@ struct Throughput: Codable, Sendable {
 /// c = 2 and one random rollout, simulations per second from the empty board).
 private let openSpiel: [String: (cpp: Double, python: Double?)] = ["tic-tac-toe": (940_000, nil), "connect-four": (130_000, 7_000)]
 
-/// One search of `simulations` from the empty board with OpenSpiel's settings (c = 2, one random
-/// rollout per simulation), timed; the best of five runs on one core.
-private func measureThroughput<Game: RandomPlayout>(_ game: Game.Type, simulations: Int, using generator: inout Xoshiro256StarStar) -> Throughput {
-    var best = 0.0
-    for _ in 0..<5 {
-        var search = MCTS(position: Game.initial, policy: UCT(exploration: 2), evaluator: RandomRollout<Game>())
-        let start = DispatchTime.now().uptimeNanoseconds
-        search.search(simulations: simulations, using: &generator)
-        best = max(best, Double(simulations) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-    }
-    return Throughput(simulations: simulations, perSecond: best)
-}
-
 private let throughput = Experiment(
     "exp-mcts-throughput", parameters: ["tic-tac-toe", "connect-four"], replicates: 1,
     dependencies: ["Sources/Games", "Sources/Search", "Sources/Randomness"], cost: .timing
 ) { game, generator in
+    // OpenSpiel's settings: c = 2, one random rollout, 200,000 / 50,000 simulations; best of five.
     game == "tic-tac-toe"
-        ? measureThroughput(TicTacToe.self, simulations: 200_000, using: &generator)
-        : measureThroughput(ConnectFour.self, simulations: 50_000, using: &generator)
+        ? Throughput(simulations: 200_000, perSecond: MCTS<TicTacToe, UCT, RandomRollout<TicTacToe>>.simulationsPerSecond(simulations: 200_000, repeats: 5, using: &generator))
+        : Throughput(simulations: 50_000, perSecond: MCTS<ConnectFour, UCT, RandomRollout<ConnectFour>>.simulationsPerSecond(simulations: 50_000, repeats: 5, using: &generator))
 }
 
 private func rate(_ perSecond: Double) -> String {

@@ -68,15 +68,8 @@ if !runSolver { print("(the Connect Four solver on Pons' files runs with --solve
 // MCTS (UCT, c = 2 as in REFERENCES.md's OpenSpiel runs, one random rollout per simulation):
 // simulations per second from the empty board, one search of many simulations, one core.
 func simulationsPerSecond<Game: RandomPlayout>(_ game: Game.Type, simulations: Int) -> Double {
-    var best = 0.0
-    for seed in 0..<3 {
-        var search = MCTS(position: Game.initial, policy: UCT(exploration: 2), evaluator: RandomRollout<Game>())
-        var generator = Xoshiro256StarStar(seed: UInt64(seed))
-        let start = DispatchTime.now().uptimeNanoseconds
-        search.search(simulations: simulations, using: &generator)
-        best = max(best, Double(simulations) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-    }
-    return best
+    var generator = Xoshiro256StarStar(seed: 0)
+    return MCTS<Game, UCT, RandomRollout<Game>>.simulationsPerSecond(simulations: simulations, repeats: 3, using: &generator)
 }
 print(String(format: "MCTS, tic-tac-toe, empty board: %.2f million simulations per second (OpenSpiel C++ about 0.94 M here)", simulationsPerSecond(TicTacToe.self, simulations: 200_000) / 1e6))
 print(String(format: "MCTS, Connect Four, empty board: %.0f thousand simulations per second (OpenSpiel C++ about 130 k here)", simulationsPerSecond(ConnectFour.self, simulations: 50_000) / 1e3))
