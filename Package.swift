@@ -50,7 +50,7 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev"])]
         ),
         .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "LaTeXMath", "Notebook"]),
-        .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "Randomness"], path: "chapters"),
+        .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "AlphaZero", "Randomness"], path: "chapters"),
         .executableTarget(
             name: "report",
             dependencies: [

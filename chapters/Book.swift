@@ -12,6 +12,7 @@ public enum RLNotesBook {
             dynaChapter,
             modelErrorChapter,
             mctsChapter,
+            alphaZeroChapter,
         ]
     )
 }

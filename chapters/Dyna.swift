@@ -15,19 +15,19 @@ private let pythonReproduction: [Int: (steps: [Double], late: Double, first: Int
 ]
 
 private let maze = Experiment(
-    "exp-maze", parameters: [0, 5, 50], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+    "exp-maze", parameters: [0, 5, 50], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
 ) { n, generator in
     DynaMazeSetup.run(planningSteps: n, using: &generator)
 }
 
 private let policy = Experiment(
-    "exp-policy", parameters: [0, 50], replicates: 1, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+    "exp-policy", parameters: [0, 50], replicates: 1, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
 ) { n, generator in
     DynaMazeSetup.policyHalfwayThroughSecondEpisode(planningSteps: n, using: &generator)
 }
 
 private let planningSweep = Experiment(
-    "exp-planning-sweep", parameters: [0, 1, 2, 5, 10, 20, 50, 100], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+    "exp-planning-sweep", parameters: [0, 1, 2, 5, 10, 20, 50, 100], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
 ) { n, generator in
     DynaMazeSetup.run(planningSteps: n, using: &generator)
 }
@@ -35,7 +35,7 @@ private let planningSweep = Experiment(
 private let changing = Experiment(
     "exp-changing-mazes",
     parameters: ["blocking", "shortcut"].flatMap { maze in ["Dyna-Q", "Dyna-Q+"].map { ChangingMazePoint(maze: maze, agent: $0) } },
-    replicates: 20, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+    replicates: 20, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
 ) { point, generator in
     DynaMazeSetup.changing(point, using: &generator)
 }
@@ -43,7 +43,7 @@ private let changing = Experiment(
 private let sweeping = Experiment(
     "exp-sweeping",
     parameters: [1, 2, 3, 4, 6, 8, 12].flatMap { k in ["Dyna-Q", "prioritized sweeping"].map { SweepPoint(resolution: k, agent: $0) } },
-    replicates: 10, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+    replicates: 10, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
 ) { point, generator in
     DynaMazeSetup.sweep(point, using: &generator)
 }
@@ -51,7 +51,7 @@ private let sweeping = Experiment(
 private let planningStyles = Experiment(
     "exp-planning-styles",
     parameters: [20, 60].flatMap { budget in ["background (Dyna-Q)", "decision-time (rollouts)"].map { PlanningStylePoint(style: $0, budget: budget) } },
-    replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness"]
+    replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
 ) { point, generator in
     DynaMazeSetup.planningStyle(point, using: &generator)
 }

@@ -4,7 +4,9 @@ import Games
 import Notebook
 import Search
 
-private let dependencies = ["Sources/Games", "Sources/Search", "Sources/Randomness"]
+/// The libraries the experiments run, and the chapter files with the code they call.
+let mctsDependencies = ["Sources/Games", "Sources/Search", "Sources/Randomness", "chapters/MCTSExperiments.swift", "chapters/MCTSConnectFourLab.swift"]
+private let dependencies = mctsDependencies
 private let budgets = [10, 100, 1000, 10_000]
 
 private let strength = Experiment(

@@ -5,7 +5,7 @@ import Games
 import Notebook
 import Search
 
-private let dependencies = ["Sources/Games", "Sources/Search", "Sources/Randomness"]
+private let dependencies = mctsDependencies
 
 private let randomGames = Experiment(
     "exp-c4-random",

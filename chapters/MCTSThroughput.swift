@@ -16,7 +16,7 @@ private let openSpiel: [String: (cpp: Double, python: Double?)] = ["tic-tac-toe"
 
 private let throughput = Experiment(
     "exp-mcts-throughput", parameters: ["tic-tac-toe", "connect-four"], replicates: 1,
-    dependencies: ["Sources/Games", "Sources/Search", "Sources/Randomness"], cost: .timing
+    dependencies: mctsDependencies, cost: .timing
 ) { game, generator in
     // OpenSpiel's settings: c = 2, one random rollout, 200,000 / 50,000 simulations; best of five.
     game == "tic-tac-toe"

@@ -3,7 +3,8 @@ import Foundation
 import Notebook
 import Tabular
 
-private let dependencies = ["Sources/Tabular", "Sources/Randomness"]
+/// The libraries the experiments run, and the chapter file with the code they call.
+private let dependencies = ["Sources/Tabular", "Sources/Randomness", "chapters/ModelErrorExperiments.swift"]
 
 private let compounding = Experiment(
     "exp-compounding", parameters: ModelErrorEnvironment.allCases.map { ModelDataPoint(environment: $0, transitionsPerPair: 50) },

@@ -3,6 +3,27 @@ import Foundation
 import Games
 import Randomness
 
+/// The arena between a freshly trained network and the one self-play used.
+public struct ArenaSettings: Codable, Hashable, Sendable {
+    /// Pairs of games (one per seat) from random openings.
+    public var pairs: Int
+    /// Random plies before each pair.
+    public var openingPlies: Int
+    /// PUCT simulations per move for both sides.
+    public var simulations: Int
+    /// The score the new network needs to replace the old one for self-play (AlphaGo Zero's
+    /// gating, 0.55); `nil` measures only and always promotes (AlphaZero's continual update).
+    public var threshold: Double?
+
+    /// Creates settings.
+    public init(pairs: Int, openingPlies: Int, simulations: Int, threshold: Double?) {
+        self.pairs = pairs
+        self.openingPlies = openingPlies
+        self.simulations = simulations
+        self.threshold = threshold
+    }
+}
+
 /// The knobs of an AlphaZero training run.
 public struct TrainingSettings: Codable, Hashable, Sendable {
     /// The network's hidden layers.
@@ -23,9 +44,15 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
     public var learningRate: Float
     /// The L2 coefficient c.
     public var l2: Float
+    /// The arena after each iteration, if any.
+    public var arena: ArenaSettings?
 
     /// Creates settings.
-    public init(hidden: [Int], selfPlay: SelfPlaySettings, iterations: Int, gamesPerIteration: Int, bufferSize: Int, stepsPerIteration: Int, batchSize: Int, learningRate: Float, l2: Float) {
+    public init(
+        hidden: [Int], selfPlay: SelfPlaySettings, iterations: Int, gamesPerIteration: Int, bufferSize: Int, stepsPerIteration: Int, batchSize: Int,
+        learningRate: Float, l2: Float, arena: ArenaSettings? = nil
+    ) {
+        self.arena = arena
         self.hidden = hidden
         self.selfPlay = selfPlay
         self.iterations = iterations
@@ -48,6 +75,10 @@ public struct IterationRecord: Codable, Sendable {
     public var firstWins: Int
     public var draws: Int
     public var secondWins: Int
+    /// The new network's score against the self-play network, when there is an arena.
+    public var arena: Arena.Score?
+    /// Whether the new network now plays the self-play games.
+    public var promoted = true
 }
 
 /// Tabula-rasa AlphaZero: self-play games in parallel with the current network, a replay buffer
@@ -57,8 +88,11 @@ public struct IterationRecord: Codable, Sendable {
 public struct AlphaZeroTrainer<Game: NeuralGame> {
     /// The settings.
     public let settings: TrainingSettings
-    /// The current network.
+    /// The network being trained.
     public private(set) var network: PolicyValueNetwork
+    /// The network that plays the self-play games: the trained one, unless an arena with a
+    /// threshold kept an older one.
+    public private(set) var selfPlayNetwork: PolicyValueNetwork
     /// The network after each iteration (index 0: the initial one).
     public private(set) var checkpoints: [PolicyValueNetwork]
     /// One record per iteration.
@@ -76,6 +110,7 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
         var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["network"]))
         network = PolicyValueNetwork(shape: NetworkShape(inputs: Game.inputSize, hidden: settings.hidden, moves: Game.policySize), using: &generator)
         checkpoints = [network]
+        selfPlayNetwork = network
         optimiser = Adam(learningRate: settings.learningRate)
     }
 
@@ -88,7 +123,7 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
     public mutating func iterate() {
         let iteration = history.count
         let games = selfPlay(iteration: iteration)
-        var record = IterationRecord(loss: Loss(value: 0, policy: 0, regularisation: 0), positions: 0, firstWins: 0, draws: 0, secondWins: 0)
+        var record = IterationRecord(loss: Loss(value: 0, policy: 0, regularisation: 0), positions: 0, firstWins: 0, draws: 0, secondWins: 0, arena: nil)
         for game in games {
             buffer.append(contentsOf: game.examples)
             record.positions += game.examples.count
@@ -111,13 +146,24 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
         }
         let steps = Double(max(1, settings.stepsPerIteration))
         record.loss = Loss(value: sum.value / steps, policy: sum.policy / steps, regularisation: sum.regularisation / steps)
+        if let arena = settings.arena {
+            var arenaGenerator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["arena", String(iteration)]))
+            var candidate = NetworkAgent<Game>(network: network, simulations: arena.simulations)
+            var incumbent = NetworkAgent<Game>(network: selfPlayNetwork, simulations: arena.simulations)
+            let score = Arena.match(
+                Game.self, a: { candidate.move($0, using: &$1) }, b: { incumbent.move($0, using: &$1) },
+                pairs: arena.pairs, openingPlies: arena.openingPlies, using: &arenaGenerator)
+            record.arena = score
+            record.promoted = arena.threshold.map { score.fraction >= $0 } ?? true
+        }
+        if record.promoted { selfPlayNetwork = network }
         history.append(record)
         checkpoints.append(network)
     }
 
     private func selfPlay(iteration: Int) -> [(examples: [TrainingExample], outcome: GameOutcome)] {
         let count = settings.gamesPerIteration
-        let network = self.network
+        let network = selfPlayNetwork
         let settings = self.settings
         let seed = self.seed
         let workers = self.workers

@@ -132,3 +132,46 @@ struct TrainingTests {
 extension Array {
     func randomElementForTest(_ generator: inout Xoshiro256StarStar) -> Element { self[generator.uniformIndex(below: count)] }
 }
+
+@Suite("Arena and Elo ratings")
+struct ArenaTests {
+    @Test("Elo fits the rating gap of a known score: 75% is about 191 points")
+    func eloGap() {
+        let ratings = EloRatings.fit(scores: [[0, 750], [250, 0]], games: [[0, 1000], [1000, 0]])
+        #expect(abs(ratings[1] + 400 * log10(3.0)) < 2, "\(ratings)")
+        #expect(abs(EloRatings.expectedScore(400 * log10(3.0), against: 0) - 0.75) < 1e-12)
+    }
+
+    @Test("Elo ratings are transitive when the results are")
+    func eloChain() {
+        // A beats B and B beats C by the same margin; A against C follows from the model.
+        let p = EloRatings.expectedScore(100, against: 0)
+        let q = EloRatings.expectedScore(200, against: 0)
+        let n = 10_000.0
+        let scores = [[0, p * n, q * n], [(1 - p) * n, 0, p * n], [(1 - q) * n, (1 - p) * n, 0]]
+        let games = [[0, n, n], [n, 0, n], [n, n, 0]]
+        let ratings = EloRatings.fit(scores: scores, games: games)
+        #expect(abs(ratings[1] + 100) < 1 && abs(ratings[2] + 200) < 1, "\(ratings)")
+    }
+
+    @Test("the perfect player never loses an arena match, and the random player loses most")
+    func arenaAgainstSolver() {
+        let solver = TicTacToeSolver()
+        var generator = Xoshiro256StarStar(seed: 2)
+        let score = Arena.match(
+            TicTacToe.self, a: { position, g in solver.optimalMoves(position)[0] }, b: { position, g in position.legalMoves.randomElementForTest(&g) },
+            pairs: 50, openingPlies: 0, using: &generator)
+        #expect(score.games == 100 && score.losses == 0 && score.wins > 70)
+    }
+
+    @Test("a gate that cannot be passed keeps the first network playing self-play")
+    func gating() {
+        var settings = TrainingTests.settings
+        settings.arena = ArenaSettings(pairs: 2, openingPlies: 1, simulations: 4, threshold: 1.01)
+        var trainer = AlphaZeroTrainer<TicTacToe>(settings: settings, seed: 4, workers: 2)
+        trainer.train()
+        #expect(trainer.history.allSatisfy { !$0.promoted && $0.arena?.games == 4 })
+        #expect(trainer.selfPlayNetwork == trainer.checkpoints[0])
+        #expect(trainer.network != trainer.checkpoints[0])
+    }
+}
