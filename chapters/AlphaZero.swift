@@ -167,6 +167,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch") {
             return ClaimCheck(time.seconds, .atMost(60), unit: "s")
         }
     }
+    alphaZeroConnectFourSection
     Section("AlphaGo, AlphaZero and this project", id: "sec-az-compare") {
         Prose("""
             @tbl-az-compare sets this project's settings beside the two systems as the seed \

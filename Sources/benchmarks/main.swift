@@ -168,3 +168,29 @@ if CommandLine.arguments.contains("--alphazero-ttt") {
                      Double(raw) / Double(solver.nonTerminalPositions.count), Double(searched) / Double(solver.nonTerminalPositions.count)))
     }
 }
+
+// AlphaZero on Connect Four: training progress against UCT with 1,000 rollouts.
+if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
+    let minutes = CommandLine.arguments.count > flag + 1 ? Double(CommandLine.arguments[flag + 1]) ?? 5 : 5
+    let settings = TrainingSettings(
+        hidden: [256, 128], selfPlay: SelfPlaySettings(simulations: 100, exploration: 1.5, dirichletAlpha: 1, exploratoryMoves: 10),
+        iterations: 1000, gamesPerIteration: 200, bufferSize: 100_000, stepsPerIteration: 500, batchSize: 128, learningRate: 1e-3, l2: 1e-4)
+    var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: 1)
+    var elapsed = 0.0
+    while elapsed < minutes * 60 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        trainer.iterate()
+        elapsed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let record = trainer.history.last!
+        var line = String(format: "iteration %d, %.0f s: loss v %.3f p %.3f; self-play R/D/Y %d/%d/%d, %d positions",
+                          trainer.history.count, elapsed, record.loss.value, record.loss.policy, record.firstWins, record.draws, record.secondWins, record.positions)
+        if trainer.history.count % 5 == 0 {
+            var agent = NetworkAgent<ConnectFour>(network: trainer.network, simulations: 200)
+            var generator = Xoshiro256StarStar(seed: 5)
+            let score = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) },
+                                    pairs: 10, openingPlies: 2, using: &generator)
+            line += String(format: "; against UCT(1000): %d/%d/%d", score.wins, score.draws, score.losses)
+        }
+        print(line)
+    }
+}
