@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Games", targets: ["Games"]),
         .library(name: "Search", targets: ["Search"]),
         .library(name: "AlphaZero", targets: ["AlphaZero"]),
+        .library(name: "GameTheory", targets: ["GameTheory"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "LaTeXMath", targets: ["LaTeXMath"]),
         .library(name: "Notebook", targets: ["Notebook"]),
@@ -27,6 +28,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // The generic learning loops are specialised for the caller's generator across modules.
@@ -35,6 +37,7 @@ let package = Package(
         .target(name: "Games", dependencies: ["Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Search", dependencies: ["Games", "Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "AlphaZero", dependencies: ["Games", "Search", "Randomness"], swiftSettings: optimisedEverywhere),
+        .target(name: "GameTheory", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: optimisedEverywhere),
         .target(name: "Charts"),
         .target(name: "LaTeXMath"),
         .target(
@@ -50,17 +53,18 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev"])]
         ),
         .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "LaTeXMath", "Notebook"]),
-        .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "AlphaZero", "Randomness"], path: "chapters"),
+        .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "AlphaZero", "GameTheory", "Randomness"], path: "chapters"),
         .executableTarget(
             name: "report",
             dependencies: [
-                "Chapters", "Notebook", "Render",
+                "Chapters", "Notebook", "Render", "GameTheory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero"]),
+        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "GameTheory"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"], exclude: ["Playthroughs"]),
         .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Randomness"]),
+        .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Games", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
