@@ -1,6 +1,14 @@
 import Dispatch
 import Foundation
 
+/// A support pair that survived the floating-point screen, and what it may show.
+struct Candidate {
+    enum Kind { case equilibrium, rowMixTie, columnMixTie }
+    var rows: [Int]
+    var columns: [Int]
+    var kind: Kind
+}
+
 /// All equilibria found for a game, and whether the game showed itself degenerate.
 public struct EquilibriumSet: Hashable, Sendable {
     /// The equilibria, sorted (see `MixedEquilibrium`), each checked exactly.
@@ -30,121 +38,86 @@ public enum SupportEnumeration {
         let tasks = (1...min(m, n)).flatMap { size in combinations(m, size).map { (size: size, rows: $0) } }
         let columnSets = (0...min(m, n)).map { combinations(n, $0) }
         let lanes = max(1, min(workers, tasks.count))
-        let candidates = LaneResults<[([Int], [Int])]>(lanes: lanes, initial: [])
+        let candidates = LaneResults<[Candidate]>(lanes: lanes, initial: [])
+        let columnByTarget = (0..<n).map { j in (0..<m).map { game.columnValues[$0][j] } }
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            let size = min(m, n) + 1
-            let matrix = UnsafeMutablePointer<Double>.allocate(capacity: size * size)
-            let x = UnsafeMutablePointer<Double>.allocate(capacity: size)
-            let y = UnsafeMutablePointer<Double>.allocate(capacity: size)
-            defer { matrix.deallocate(); x.deallocate(); y.deallocate() }
-            var found = [([Int], [Int])]()
+            let x = IndifferenceSolver(capacity: min(m, n) + 1, singular: 1e-12 * scale)
+            let y = IndifferenceSolver(capacity: min(m, n) + 1, singular: 1e-12 * scale)
+            defer { x.deallocate(); y.deallocate() }
+            var found = [Candidate]()
             for task in stride(from: lane, to: tasks.count, by: lanes) {
                 let (k, rows) = tasks[task]
                 for columns in columnSets[k] {
-                    // x on `rows` makes the column player indifferent across `columns`.
-                    for (e, j) in columns.enumerated() {
-                        for (u, i) in rows.enumerated() { matrix[e * (k + 1) + u] = game.columnValues[i][j] }
-                        matrix[e * (k + 1) + k] = -1
-                        x[e] = 0
-                    }
-                    for u in 0..<k { matrix[k * (k + 1) + u] = 1 }
-                    matrix[k * (k + 1) + k] = 0
-                    x[k] = 1
-                    guard LinearSystems.solve(matrix, x, size: k + 1, singular: 1e-12 * scale) else { continue }
-                    if (0..<k).contains(where: { x[$0] < -tolerance }) { continue }
-                    // y on `columns` makes the row player indifferent across `rows`.
-                    for (e, i) in rows.enumerated() {
-                        for (u, j) in columns.enumerated() { matrix[e * (k + 1) + u] = game.rowValues[i][j] }
-                        matrix[e * (k + 1) + k] = -1
-                        y[e] = 0
-                    }
-                    for u in 0..<k { matrix[k * (k + 1) + u] = 1 }
-                    matrix[k * (k + 1) + k] = 0
-                    y[k] = 1
-                    guard LinearSystems.solve(matrix, y, size: k + 1, singular: 1e-12 * scale) else { continue }
-                    if (0..<k).contains(where: { y[$0] < -tolerance }) { continue }
-                    if outsideBetter(game, rows: rows, columns: columns, x: x, y: y, tolerance: tolerance) { continue }
-                    found.append((rows, columns))
+                    // x on `rows` makes the column player indifferent across `columns`, and y the reverse.
+                    guard x.solve(columnByTarget, targets: columns, support: rows), !x.hasNegative(k, tolerance: tolerance) else { continue }
+                    let xReplies = compareOutside(columnByTarget, x, targets: columns, support: rows, tolerance: tolerance)
+                    if xReplies == .tied { found.append(Candidate(rows: rows, columns: columns, kind: .rowMixTie)) }
+                    guard y.solve(game.rowValues, targets: rows, support: columns), !y.hasNegative(k, tolerance: tolerance) else { continue }
+                    let yReplies = compareOutside(game.rowValues, y, targets: rows, support: columns, tolerance: tolerance)
+                    if yReplies == .tied { found.append(Candidate(rows: rows, columns: columns, kind: .columnMixTie)) }
+                    if xReplies != .better && yReplies != .better { found.append(Candidate(rows: rows, columns: columns, kind: .equilibrium)) }
                 }
             }
             candidates.set(lane, found)
         }
         var equilibria = Set<MixedEquilibrium>()
-        var degeneracy = pureDegeneracy(game)
-        for (rows, columns) in candidates.values.joined() {
-            guard let (equilibrium, witness) = decide(game, rows: rows, columns: columns) else { continue }
-            equilibria.insert(equilibrium)
-            if degeneracy == nil { degeneracy = witness }
+        var degeneracy: String?
+        for candidate in candidates.values.joined() {
+            switch candidate.kind {
+            case .equilibrium:
+                if let equilibrium = decide(game, rows: candidate.rows, columns: candidate.columns) { equilibria.insert(equilibrium) }
+            case .rowMixTie, .columnMixTie:
+                if degeneracy == nil { degeneracy = confirmDegeneracy(game, candidate) }
+            }
         }
         return EquilibriumSet(equilibria: equilibria.sorted(), degeneracy: degeneracy, supportPairs: columnSets.indices.dropFirst().reduce(0) {
             $0 + columnSets[$1].count * combinations(m, $1).count
         })
     }
 
-    /// Whether a pure strategy outside the supports earns more than the support does (screen).
+    /// How the opponent's strategies outside `targets` fare against the solved mix.
+    enum OutsideReplies { case worse, tied, better }
+
+    /// Whether some strategy outside `targets` earns the opponent more against the solved mix than
+    /// the targets do, or (failing that) as much (screen, within `tolerance`).
     @inline(__always)
-    private static func outsideBetter(_ game: Bimatrix, rows: [Int], columns: [Int], x: UnsafeMutablePointer<Double>,
-                                      y: UnsafeMutablePointer<Double>, tolerance: Double) -> Bool {
-        let k = rows.count
-        let (u, v) = (y[k], x[k])
+    static func compareOutside(_ payoffs: [[Double]], _ solver: IndifferenceSolver, targets: [Int], support: [Int], tolerance: Double) -> OutsideReplies {
+        let value = solver.solution[support.count]
         var next = 0
-        for i in 0..<game.rows {
-            if next < k && rows[next] == i { next += 1; continue }
-            var payoff = 0.0
-            for (e, j) in columns.enumerated() { payoff += game.rowValues[i][j] * y[e] }
-            if payoff > u + tolerance { return true }
+        var tied = false
+        for t in payoffs.indices {
+            if next < targets.count && targets[next] == t { next += 1; continue }
+            let payoff = solver.payoff(payoffs, target: t, support: support)
+            if payoff > value + tolerance { return .better }
+            if payoff >= value - tolerance { tied = true }
         }
-        next = 0
-        for j in 0..<game.columns {
-            if next < k && columns[next] == j { next += 1; continue }
-            var payoff = 0.0
-            for (e, i) in rows.enumerated() { payoff += game.columnValues[i][j] * x[e] }
-            if payoff > v + tolerance { return true }
-        }
-        return false
+        return tied ? .tied : .worse
     }
 
-    /// The exact equilibrium on the support pair, if there is one, and a degeneracy it reveals.
-    static func decide(_ game: Bimatrix, rows: [Int], columns: [Int]) -> (MixedEquilibrium, String?)? {
+    /// The exact equilibrium on the support pair, if there is one.
+    static func decide(_ game: Bimatrix, rows: [Int], columns: [Int]) -> MixedEquilibrium? {
         let k = rows.count
-        let ones = [Rational](repeating: .one, count: k) + [.zero]
-        let rhs = [Rational](repeating: .zero, count: k) + [.one]
-        let xSystem = columns.map { j in rows.map { game.column[$0][j] } + [-1] } + [ones]
-        let ySystem = rows.map { i in columns.map { game.row[i][$0] } + [-1] } + [ones]
-        guard let xs = LinearSystems.solve(xSystem, rhs), let ys = LinearSystems.solve(ySystem, rhs),
-              xs.prefix(k).allSatisfy({ $0.sign >= 0 }), ys.prefix(k).allSatisfy({ $0.sign >= 0 }) else { return nil }
+        let columnByTarget = columns.map { j in game.column.map { $0[j] } }
+        guard let xs = exactMix(columnByTarget, support: rows), let ys = exactMix(rows.map { game.row[$0] }, support: columns)
+        else { return nil }
         var x = [Rational](repeating: .zero, count: game.rows)
         var y = [Rational](repeating: .zero, count: game.columns)
         for (e, i) in rows.enumerated() { x[i] = xs[e] }
         for (e, j) in columns.enumerated() { y[j] = ys[e] }
-        let r = game.exactRowPayoffs(against: y)
-        let c = game.exactColumnPayoffs(against: x)
-        guard r.allSatisfy({ $0 <= ys[k] }), c.allSatisfy({ $0 <= xs[k] }) else { return nil }
-        let equilibrium = MixedEquilibrium(row: x, column: y, rowPayoff: ys[k], columnPayoff: xs[k])
-        let rowReplies = r.filter { $0 == ys[k] }.count
-        let columnReplies = c.filter { $0 == xs[k] }.count
-        let (support, _) = equilibrium.supports
-        var witness: String?
-        if columnReplies > support.count {
-            witness = "the row strategy mix on \(support.count) strategies has \(columnReplies) pure best responses"
-        } else if rowReplies > equilibrium.supports.column.count {
-            witness = "the column strategy mix on \(equilibrium.supports.column.count) strategies has \(rowReplies) pure best responses"
-        }
-        return (equilibrium, witness)
+        guard game.exactRowPayoffs(against: y).allSatisfy({ $0 <= ys[k] }), game.exactColumnPayoffs(against: x).allSatisfy({ $0 <= xs[k] })
+        else { return nil }
+        return MixedEquilibrium(row: x, column: y, rowPayoff: ys[k], columnPayoff: xs[k])
     }
 
-    /// A pure strategy with two or more pure best responses, if any (degeneracy at support size 1).
-    static func pureDegeneracy(_ game: Bimatrix) -> String? {
-        for i in 0..<game.rows {
-            let best = game.column[i].max()!
-            if game.column[i].filter({ $0 == best }).count > 1 { return "row strategy \(i + 1) has several pure best responses" }
-        }
-        for j in 0..<game.columns {
-            let line = game.row.map { $0[j] }
-            let best = line.max()!
-            if line.filter({ $0 == best }).count > 1 { return "column strategy \(j + 1) has several pure best responses" }
-        }
-        return nil
+    /// The exact mix on `support` (then the opponent's value) that makes every row of `payoffs`
+    /// (the opponent's payoffs, one row per target strategy, indexed by our strategy) equal, if it
+    /// is unique and a probability vector.
+    static func exactMix(_ payoffs: [[Rational]], support: [Int]) -> [Rational]? {
+        let k = support.count
+        let system = payoffs.map { line in support.map { line[$0] } + [-1] } + [[Rational](repeating: .one, count: k) + [.zero]]
+        guard let solution = LinearSystems.solve(system, [Rational](repeating: .zero, count: k) + [.one]),
+              solution.prefix(k).allSatisfy({ $0.sign >= 0 }) else { return nil }
+        return solution
     }
 
     /// All `size`-element subsets of 0..<count, in lexicographic order.

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Runs the RL Notes chapters and writes the report (Markdown and PDF) into output/.",
-        subcommands: [Run.self, List.self, Check.self, Explain.self],
+        subcommands: [Run.self, List.self, Check.self, Explain.self, GameCommand.self],
         defaultSubcommand: Run.self
     )
 }
