@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Games", dependencies: ["Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Search", dependencies: ["Games", "Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "AlphaZero", dependencies: ["Games", "Search", "Randomness"], swiftSettings: optimisedEverywhere),
-        .target(name: "GameTheory", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: optimisedEverywhere),
+        .target(name: "GameTheory", dependencies: ["Randomness", .product(name: "BigInt", package: "BigInt")], swiftSettings: optimisedEverywhere),
         .target(name: "Charts"),
         .target(name: "LaTeXMath"),
         .target(

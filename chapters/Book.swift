@@ -13,6 +13,7 @@ public enum RLNotesBook {
             modelErrorChapter,
             mctsChapter,
             alphaZeroChapter,
+            multiAgentChapter,
         ]
     )
 }

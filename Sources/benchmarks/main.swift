@@ -4,6 +4,7 @@
 import Dispatch
 import Foundation
 import AlphaZero
+import GameTheory
 import Games
 import Search
 import Randomness
@@ -21,28 +22,30 @@ func measure(_ name: String, repeats: Int = 3, _ body: () -> Int) {
     print("\(name): \(updates) updates, \(String(format: "%.1f", best / 1e6)) million updates per second (best of \(repeats), one core)")
 }
 
+// The probes below that answer one question skip the default measurements.
+let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4-eval"].contains($0) }
 let maze = GridMaze.dynaMaze.scaled(by: 12)
 let settings = DynaQSettings(stepSize: 1, planningSteps: 5)
-measure("whole run, Dyna-Q, n = 5, maze of 6,768 states") {
+if runDefaults { measure("whole run, Dyna-Q, n = 5, maze of 6,768 states") {
     var generator = Xoshiro256StarStar(seed: 1)
     return DynaQ(settings: settings).updatesUntilNearOptimal(on: maze, using: &generator)
-}
-measure("whole run, prioritized sweeping, n = 5, maze of 6,768 states") {
+} }
+if runDefaults { measure("whole run, prioritized sweeping, n = 5, maze of 6,768 states") {
     var generator = Xoshiro256StarStar(seed: 1)
     return PrioritizedSweeping(settings: settings).updatesUntilNearOptimal(on: maze, using: &generator)
-}
-measure("whole run, Dyna-Q, n = 50, Dyna maze, 50 episodes") {
+} }
+if runDefaults { measure("whole run, Dyna-Q, n = 50, Dyna maze, 50 episodes") {
     var generator = Xoshiro256StarStar(seed: 1)
     let run = DynaQ(settings: DynaQSettings(planningSteps: 50)).run(on: GridMaze.dynaMaze, episodes: 50, using: &generator)
     return run.stepsPerEpisode.reduce(0, +) + run.planningUpdatesPerEpisode.reduce(0, +)
-}
-measure("model updates alone, Dyna-Q random replay, 6,768 states") {
+} }
+if runDefaults { measure("model updates alone, Dyna-Q random replay, 6,768 states") {
     var generator = Xoshiro256StarStar(seed: 2)
     return DynaQ(settings: settings).planWithKnownModel(maze, updates: 20_000_000, using: &generator)
-}
-measure("model updates alone, prioritized sweeping, 6,768 states") {
+} }
+if runDefaults { measure("model updates alone, prioritized sweeping, 6,768 states") {
     PrioritizedSweeping(settings: settings).planWithKnownModel(maze, updates: 5_000_000)
-}
+} }
 
 // Connect Four: the exact solver on Pons' benchmark files; every score must match.
 let projectRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -63,7 +66,7 @@ for name in PonsBenchmark.files where runSolver && (includeHard || name != "Test
         print("Connect Four solver, \(name): \(error)")
     }
 }
-if !runSolver { print("(the Connect Four solver on Pons' files runs with --solver, about 6 minutes; Test_L1_R3 with --hard)") }
+if !runSolver && runDefaults { print("(the Connect Four solver on Pons' files runs with --solver, about 6 minutes; Test_L1_R3 with --hard)") }
 
 // MCTS (UCT, c = 2 as in REFERENCES.md's OpenSpiel runs, one random rollout per simulation):
 // simulations per second from the empty board, one search of many simulations, one core.
@@ -71,8 +74,10 @@ func simulationsPerSecond<Game: RandomPlayout>(_ game: Game.Type, simulations: I
     var generator = Xoshiro256StarStar(seed: 0)
     return MCTS<Game, UCT, RandomRollout<Game>>.simulationsPerSecond(simulations: simulations, repeats: 3, using: &generator)
 }
+if runDefaults {
 print(String(format: "MCTS, tic-tac-toe, empty board: %.2f million simulations per second (OpenSpiel C++ about 0.94 M here)", simulationsPerSecond(TicTacToe.self, simulations: 200_000) / 1e6))
 print(String(format: "MCTS, Connect Four, empty board: %.0f thousand simulations per second (OpenSpiel C++ about 130 k here)", simulationsPerSecond(ConnectFour.self, simulations: 50_000) / 1e3))
+}
 
 // Connect Four weak solve (win/draw/loss) cost by ply, from seeded random openings.
 if CommandLine.arguments.contains("--weak") {
@@ -194,3 +199,66 @@ if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
         print(line)
     }
 }
+
+// Probe: a saved Connect Four network with more simulations against UCT(1,000).
+if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-eval") {
+    let path = CommandLine.arguments[flag + 1]
+    let bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+    let network = try WeightsFile.decode(bytes)
+    for simulations in CommandLine.arguments[(flag + 2)...].compactMap({ Int($0) }) {
+        var agent = NetworkAgent<ConnectFour>(network: network, simulations: simulations)
+        var generator = Xoshiro256StarStar(seed: 9)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let score = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) },
+                                pairs: 50, openingPlies: 2, using: &generator)
+        print(String(format: "%d simulations: %d/%d/%d against UCT(1000), %.0f s", simulations, score.wins, score.draws, score.losses,
+                     Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    }
+}
+
+// Equilibria of random n x n games with payoffs -99..99 (REFERENCES.md's setting): support
+// enumeration's median time on 1 and 2 threads, and Lemke-Howson from label 0.
+// `--nash-games DIR COUNT N...` writes the same kind of games as files for the peers.
+if let flag = CommandLine.arguments.firstIndex(of: "--nash") {
+    for size in CommandLine.arguments[(flag + 1)...].compactMap({ Int($0) }) {
+        var generator = Xoshiro256StarStar(seed: UInt64(size))
+        var times: [String: [Double]] = [:]
+        var counts = [Int]()
+        for _ in 0..<21 {
+            let game = randomIntegerGame(size, size, using: &generator)
+            for workers in [1, 2] {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let set = SupportEnumeration.solve(game, workers: workers)
+                times["support enumeration, \(workers) thread(s)", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                if workers == 1 { counts.append(set.equilibria.count) }
+            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try LemkeHowson.solve(game, dropping: 0)
+            times["Lemke-Howson, label 0", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        for (name, values) in times.sorted(by: { $0.key < $1.key }) {
+            print(String(format: "%dx%d, %@: median %.4f s (21 games; equilibria per game %d to %d)", size, size, name, values.sorted()[10], counts.min()!, counts.max()!))
+        }
+    }
+}
+
+if let flag = CommandLine.arguments.firstIndex(of: "--nash-games") {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[flag + 1])
+    let count = Int(CommandLine.arguments[flag + 2])!
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for size in CommandLine.arguments[(flag + 3)...].compactMap({ Int($0) }) {
+        var generator = Xoshiro256StarStar(seed: 1000 + UInt64(size))
+        for k in 0..<count {
+            let game = randomIntegerGame(size, size, using: &generator)
+            let normal = NormalFormGame(title: "random \(size)x\(size) #\(k)", rowStrategies: (1...size).map { "r\($0)" }, columnStrategies: (1...size).map { "c\($0)" },
+                                        row: game.row, column: game.column)
+            try GameFile.encode(normal).write(to: folder.appendingPathComponent(String(format: "game-%02d-%03d.json", size, k)))
+        }
+    }
+}
+
+func randomIntegerGame(_ m: Int, _ n: Int, using generator: inout Xoshiro256StarStar) -> Bimatrix {
+    func entry() -> Rational { Rational(generator.uniformIndex(below: 199) - 99) }
+    return Bimatrix(row: (0..<m).map { _ in (0..<n).map { _ in entry() } }, column: (0..<m).map { _ in (0..<n).map { _ in entry() } })
+}
+

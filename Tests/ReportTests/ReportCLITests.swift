@@ -88,3 +88,31 @@ struct ReportCLITests {
         #expect(result.error.contains("cannot write"))
     }
 }
+
+@Suite("report game solve")
+struct GameSolveCLITests {
+    @Test("prints every equilibrium of a game file, readable or as JSON with exact fractions")
+    func solve() throws {
+        let text = try ReportProcess.run(["game", "solve", "examples/games/battle-of-the-sexes.json"])
+        #expect(text.status == 0)
+        #expect(text.output.contains("3 equilibria: 2 pure, 1 mixed") && text.output.contains("Ballet 3/5, Soccer 2/5") && text.output.contains("Non-degenerate"))
+        let json = try ReportProcess.run(["game", "solve", "--json", "examples/games/biased-rock-paper-scissors.json"])
+        #expect(json.status == 0)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
+        let equilibria = decoded["equilibria"] as! [[String: Any]]
+        #expect(equilibria.count == 1 && (equilibria[0]["strategies"] as! [[String]])[0] == ["1/16", "5/8", "5/16"])
+        #expect(decoded["degenerate"] as? Bool == false && decoded["value"] as? String == "0")
+        let degenerate = try ReportProcess.run(["game", "solve", "--json", "examples/games/weakly-dominated.json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(degenerate.output.utf8)) as! [String: Any])["degenerate"] as? Bool == true)
+    }
+
+    @Test("a malformed or missing file exits 1 naming the file and the problem")
+    func malformed() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ragged-\(UUID().uuidString).json")
+        try Data(#"{"players": ["A", "B"], "strategies": [["x", "y"], ["u"]], "payoffs": [[[1, 2]], [[3, 4], [5, 6]]]}"#.utf8).write(to: file)
+        let ragged = try ReportProcess.run(["game", "solve", file.path])
+        #expect(ragged.status == 1 && ragged.error.contains("payoffs[1]: expected 1 entries") && ragged.output.isEmpty)
+        let missing = try ReportProcess.run(["game", "solve", "/no/such/game.json"])
+        #expect(missing.status == 1 && missing.error.contains("/no/such/game.json"))
+    }
+}

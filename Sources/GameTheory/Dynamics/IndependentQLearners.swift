@@ -1,3 +1,5 @@
+import Randomness
+
 /// Settings of the stateless Q-learners of a repeated normal-form game.
 public struct QLearningSettings: Hashable, Codable, Sendable {
     /// Step size α of Q ← Q + α (r − Q).
@@ -18,9 +20,9 @@ func epsilonGreedy(_ q: [Double], exploration: Double) -> [Double] {
     return q.indices.map { ($0 == best ? 1 - exploration : 0) + exploration / Double(q.count) }
 }
 
-/// Draws an ε-greedy action.
+/// Draws an ε-greedy action (with the project's own mapping from random bits to numbers).
 func epsilonGreedyAction<G: RandomNumberGenerator>(_ q: [Double], exploration: Double, using generator: inout G) -> Int {
-    Double.random(in: 0..<1, using: &generator) < exploration ? Int.random(in: 0..<q.count, using: &generator) : argmax(q)
+    generator.uniformUnit() < exploration ? generator.uniformIndex(below: q.count) : argmax(q)
 }
 
 /// Two independent Q-learners repeating a normal-form game: each keeps one value per own action,

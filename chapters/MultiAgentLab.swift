@@ -1,0 +1,183 @@
+import Foundation
+import GameTheory
+import Randomness
+
+/// The classic games of the chapter, by title.
+enum MultiAgentLab {
+    static let classicGames = [
+        ClassicGames.prisonersDilemma, ClassicGames.rockPaperScissors, ClassicGames.battleOfTheSexes, ClassicGames.stagHunt,
+        ClassicGames.chicken, ClassicGames.shapley, ClassicGames.matchingPennies, ClassicGames.coordination,
+        ClassicGames.biasedRockPaperScissors, ClassicGames.climbing,
+    ]
+
+    static func game(_ title: String) -> NormalFormGame { classicGames.first { $0.title == title }! }
+
+    /// Steps 1, 2, 3, ... spaced evenly on a log scale up to `last`.
+    static func logSteps(upTo last: Int, perDecade: Int = 10) -> [Int] {
+        let decades = log10(Double(last))
+        let raw = (0...Int(decades * Double(perDecade))).map { Int((pow(10, Double($0) / Double(perDecade))).rounded()) } + [last]
+        return Array(Set(raw)).sorted()
+    }
+
+    /// The least-squares slope of log y against log x over the points with x in `range`.
+    static func logLogSlope(_ points: [(x: Int, y: Double)], from low: Int, to high: Int) -> Double {
+        let used = points.filter { $0.x >= low && $0.x <= high && $0.y > 0 }.map { (log(Double($0.x)), log($0.y)) }
+        let mx = used.map(\.0).reduce(0, +) / Double(used.count)
+        let my = used.map(\.1).reduce(0, +) / Double(used.count)
+        let sxy = used.map { ($0.0 - mx) * ($0.1 - my) }.reduce(0, +)
+        let sxx = used.map { ($0.0 - mx) * ($0.0 - mx) }.reduce(0, +)
+        return sxy / sxx
+    }
+}
+
+// MARK: Independent learners
+
+/// Two independent ε-greedy Q-learners repeating one game.
+struct LearnerRun: Codable, Sendable {
+    /// Each learner's greedy action in each of the last `tracedRounds` rounds.
+    var rowGreedy: [Int]
+    var columnGreedy: [Int]
+    /// Changes of either learner's greedy action in the second half of the run.
+    var switchesInSecondHalf: Int
+    /// The greedy joint action at the end, and whether it is a pure equilibrium.
+    var finalJoint: [Int]
+    var finalIsEquilibrium: Bool
+}
+
+extension MultiAgentLab {
+    static let learnerSteps = 20_000
+    static let tracedRounds = 1_000
+    /// Small steps, so that each greedy action lasts long enough to see.
+    static let learnerSettings = QLearningSettings(stepSize: 0.01, exploration: 0.1)
+
+    static func independentLearners(_ title: String, using generator: inout Xoshiro256StarStar) -> LearnerRun {
+        let game = game(title)
+        var learners = IndependentQLearners(game: game.bimatrix!, settings: learnerSettings)
+        func greedy(_ values: [Double]) -> Int { values.indices.max { values[$0] < values[$1] || (values[$0] == values[$1] && $0 > $1) }! }
+        var rows = [Int]()
+        var columns = [Int]()
+        var switches = 0
+        var last = [greedy(learners.rowValues), greedy(learners.columnValues)]
+        for step in 1...learnerSteps {
+            learners.step(using: &generator)
+            let now = [greedy(learners.rowValues), greedy(learners.columnValues)]
+            if step > learnerSteps / 2 && now != last { switches += 1 }
+            last = now
+            if step > learnerSteps - tracedRounds {
+                rows.append(now[0])
+                columns.append(now[1])
+            }
+        }
+        return LearnerRun(rowGreedy: rows, columnGreedy: columns, switchesInSecondHalf: switches, finalJoint: last,
+                          finalIsEquilibrium: game.isPureEquilibrium(last))
+    }
+
+    /// The ε-greedy probability of `action` when `greedy` is the greedy action among `count`.
+    static func policyProbability(of action: Int, greedy: Int, count: Int) -> Double {
+        (action == greedy ? 1 - learnerSettings.exploration : 0) + learnerSettings.exploration / Double(count)
+    }
+}
+
+// MARK: Normal-form analysis
+
+/// Everything the chapter says about one classic game, computed.
+struct GameAnalysis: Codable, Sendable {
+    var title: String
+    /// Strictly dominant strategies of each player.
+    var dominant: [[Int]]
+    var pureEquilibria: [[Int]]
+    /// Whether each pure equilibrium is Pareto-dominated by another profile.
+    var pureEquilibriumDominated: [Bool]
+    /// Every equilibrium: row mix, column mix (exact fractions), payoffs.
+    var equilibria: [[[String]]]
+    var degenerate: Bool
+    /// Zero-sum games: the value, and what a best response gains against each pure row strategy.
+    var value: String?
+    var pureExploitability: [Double]
+    /// Payoff cells "a, b" with best responses in bold, and the equilibrium cells.
+    var cells: [[String]]
+    var equilibriumCells: [[Int]]
+}
+
+extension MultiAgentLab {
+    static func analyse(_ title: String) -> GameAnalysis {
+        let game = game(title)
+        let bimatrix = game.bimatrix!
+        let set = SupportEnumeration.solve(bimatrix)
+        let zeroSum = game.isZeroSum ? ZeroSumSolver.solve(bimatrix.row) : nil
+        let cells = (0..<bimatrix.rows).map { i in
+            (0..<bimatrix.columns).map { j -> String in
+                let rowBest = game.bestResponses(of: 0, to: [i, j]).contains(i)
+                let columnBest = game.bestResponses(of: 1, to: [i, j]).contains(j)
+                let a = bimatrix.row[i][j].description
+                let b = bimatrix.column[i][j].description
+                return (rowBest ? "**\(a)**" : a) + ", " + (columnBest ? "**\(b)**" : b)
+            }
+        }
+        return GameAnalysis(
+            title: title, dominant: [game.dominantStrategies(of: 0, kind: .strict), game.dominantStrategies(of: 1, kind: .strict)],
+            pureEquilibria: game.pureEquilibria, pureEquilibriumDominated: game.pureEquilibria.map(game.isParetoDominated),
+            equilibria: set.equilibria.map { [$0.row.map(\.description), $0.column.map(\.description), [$0.rowPayoff.description, $0.columnPayoff.description]] },
+            degenerate: set.isDegenerate, value: zeroSum?.value.description,
+            pureExploitability: zeroSum.map { solution in
+                (0..<bimatrix.rows).map { i in solution.value.doubleValue - bimatrix.rowValues[i].min()! }
+            } ?? [],
+            cells: cells, equilibriumCells: game.pureEquilibria)
+    }
+}
+
+// MARK: Existence
+
+/// Equilibrium counts of random games of one size.
+struct ExistenceCount: Codable, Sendable {
+    var size: Int
+    /// Number of equilibria of each game.
+    var counts: [Int]
+    /// Whether each game was found degenerate.
+    var degenerate: [Bool]
+}
+
+extension MultiAgentLab {
+    static let randomGames = 200
+
+    /// Random size x size games with integer payoffs from -99 to 99.
+    static func existence(size: Int, using generator: inout Xoshiro256StarStar) -> ExistenceCount {
+        var counts = [Int]()
+        var degenerate = [Bool]()
+        for _ in 0..<randomGames {
+            let game = randomGame(size, using: &generator)
+            let set = SupportEnumeration.solve(game)
+            counts.append(set.equilibria.count)
+            degenerate.append(set.isDegenerate)
+        }
+        return ExistenceCount(size: size, counts: counts, degenerate: degenerate)
+    }
+
+    static func randomGame(_ size: Int, using generator: inout Xoshiro256StarStar) -> Bimatrix {
+        func entry() -> Rational { Rational(generator.uniformIndex(below: 199) - 99) }
+        return Bimatrix(row: (0..<size).map { _ in (0..<size).map { _ in entry() } }, column: (0..<size).map { _ in (0..<size).map { _ in entry() } })
+    }
+}
+
+/// Median wall-clock seconds of support enumeration on random games of one size.
+struct SolverTiming: Codable, Sendable {
+    var size: Int
+    var games: Int
+    var medianSeconds: Double
+    var medianEquilibria: Int
+}
+
+extension MultiAgentLab {
+    static func solverTiming(size: Int, using generator: inout Xoshiro256StarStar) -> SolverTiming {
+        var seconds = [Double]()
+        var counts = [Int]()
+        for _ in 0..<11 {
+            let game = randomGame(size, using: &generator)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let set = SupportEnumeration.solve(game, workers: ProcessInfo.processInfo.activeProcessorCount)
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            counts.append(set.equilibria.count)
+        }
+        return SolverTiming(size: size, games: 11, medianSeconds: seconds.sorted()[5], medianEquilibria: counts.sorted()[5])
+    }
+}
