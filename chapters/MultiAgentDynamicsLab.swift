@@ -41,10 +41,16 @@ struct ConvergenceRun: Codable, Sendable {
     var regretMatching: [Double]
     /// Lengths of the runs of identical joint actions under fictitious play.
     var runLengths: [Int]
+    /// Rock-paper-scissors only: regret matching's current and average row mixes, every
+    /// `pathStep`-th of the first `pathSteps` steps.
+    var regretPath: [[Double]]
+    var averagePath: [[Double]]
 }
 
 extension MultiAgentLab {
     static let convergenceSteps = 100_000
+    static let pathSteps = 3_000
+    static let pathStep = 5
 
     /// Fictitious play from the opening (first row, second column), which is off the diagonal of
     /// Shapley's game; regret matching from the pure mixes (first row; second column).
@@ -58,6 +64,9 @@ extension MultiAgentLab {
         var runs = [Int]()
         var length = 1
         var last = fp.lastActions
+        var regretPath = [[Double]]()
+        var averagePath = [[Double]]()
+        let tracesPath = title == ClassicGames.rockPaperScissors.title
         for step in 1...convergenceSteps {
             if step > 1 {
                 fp.step()
@@ -67,12 +76,17 @@ extension MultiAgentLab {
                 }
             }
             rm.step()
+            if tracesPath && step <= pathSteps && step % pathStep == 0 {
+                regretPath.append(rm.row)
+                averagePath.append(rm.averageRow)
+            }
             if recorded.contains(step) {
                 fpCurve.append(fp.nashConv)
                 rmCurve.append(rm.nashConv)
             }
         }
-        return ConvergenceRun(steps: recorded, fictitiousPlay: fpCurve, regretMatching: rmCurve, runLengths: runs)
+        return ConvergenceRun(steps: recorded, fictitiousPlay: fpCurve, regretMatching: rmCurve, runLengths: runs,
+                              regretPath: regretPath, averagePath: averagePath)
     }
 }
 

@@ -39,6 +39,8 @@ struct LearnerRun: Codable, Sendable {
     var columnGreedy: [Int]
     /// Changes of either learner's greedy action in the second half of the run.
     var switchesInSecondHalf: Int
+    /// NashConv of the current policies, averaged over the second half of the run.
+    var meanNashConvInSecondHalf: Double
     /// The greedy joint action at the end, and whether it is a pure equilibrium.
     var finalJoint: [Int]
     var finalIsEquilibrium: Bool
@@ -57,18 +59,22 @@ extension MultiAgentLab {
         var rows = [Int]()
         var columns = [Int]()
         var switches = 0
+        var nashConv = 0.0
         var last = [greedy(learners.rowValues), greedy(learners.columnValues)]
         for step in 1...learnerSteps {
             learners.step(using: &generator)
             let now = [greedy(learners.rowValues), greedy(learners.columnValues)]
-            if step > learnerSteps / 2 && now != last { switches += 1 }
+            if step > learnerSteps / 2 {
+                if now != last { switches += 1 }
+                nashConv += learners.nashConv / Double(learnerSteps / 2)
+            }
             last = now
             if step > learnerSteps - tracedRounds {
                 rows.append(now[0])
                 columns.append(now[1])
             }
         }
-        return LearnerRun(rowGreedy: rows, columnGreedy: columns, switchesInSecondHalf: switches, finalJoint: last,
+        return LearnerRun(rowGreedy: rows, columnGreedy: columns, switchesInSecondHalf: switches, meanNashConvInSecondHalf: nashConv, finalJoint: last,
                           finalIsEquilibrium: game.isPureEquilibrium(last))
     }
 

@@ -130,19 +130,31 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         a good test of a numerical integrator (@fig-ma-replicator).
         """)
     replicator
-    Figure("fig-ma-replicator", caption: "Replicator dynamics of rock-paper-scissors on the simplex from (0.5, 0.3, 0.2), step 0.01 up to time 200: fourth-order Runge–Kutta follows the closed orbit; explicit Euler spirals outwards towards the edges. The dot is the equilibrium.") { results in
+    Figure("fig-ma-replicator", caption: "Rock-paper-scissors on the simplex (the row player's mix; the dot is the equilibrium). Left: replicator dynamics from (0.5, 0.3, 0.2), step 0.01 up to time 200: fourth-order Runge–Kutta follows the closed orbit, explicit Euler spirals outwards towards the edges. Right: regret matching from pure Rock against pure Paper, first 3,000 steps: the current mix keeps cycling along the edges of the simplex while its average spirals in to the equilibrium.") { results in
         let r = try results[replicator]
+        let rm = try results[convergence].replicates { $0 == "Rock-paper-scissors" }[0]
         func project(_ x: [Double]) -> DataPoint { DataPoint(x: x[1] + x[2] / 2, y: x[2] * 3.0.squareRoot() / 2) }
         let corners = [[1.0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]]
-        return FigureSpec(Chart(x: Axis(hidden: true), y: Axis(hidden: true), width: 330, height: 300, legend: .right, equalAspect: true, showsGrid: false) {
-            LineMark(points: corners.map(project), series: "simplex", width: 0.8)
-            LineMark(points: r.replicates { $0 == "euler" }[0].points.map(project), series: "Euler", width: 0.3)
-            LineMark(points: r.replicates { $0 == "rungeKutta4" }[0].points.map(project), series: "Runge–Kutta 4", width: 1.4)
-            PointMark(points: [project([1.0 / 3, 1.0 / 3, 1.0 / 3])], series: "equilibrium")
-            TextMark("Rock", at: DataPoint(x: -0.02, y: -0.05))
-            TextMark("Paper", at: DataPoint(x: 0.9, y: -0.05))
-            TextMark("Scissors", at: DataPoint(x: 0.43, y: 0.91))
-        })
+        func simplex(_ title: String, legend: LegendPlacement, @MarkBuilder _ marks: () -> [Mark]) -> Chart {
+            Chart(title: title, x: Axis(hidden: true), y: Axis(hidden: true), width: 340, height: 250, legend: legend, equalAspect: true, showsGrid: false) {
+                for k in 0..<3 { SegmentMark(from: project(corners[k]), to: project(corners[k + 1]), color: .gray(0.55), width: 0.8) }
+                marks()
+                PointMark(points: [project([1.0 / 3, 1.0 / 3, 1.0 / 3])], series: "equilibrium")
+                TextMark("Rock", at: DataPoint(x: -0.02, y: -0.05))
+                TextMark("Paper", at: DataPoint(x: 0.9, y: -0.05))
+                TextMark("Scissors", at: DataPoint(x: 0.43, y: 0.91))
+            }
+        }
+        return FigureSpec(panels: [
+            simplex("replicator dynamics", legend: .right) {
+                LineMark(points: r.replicates { $0 == "euler" }[0].points.map(project), series: "Euler", width: 0.3)
+                LineMark(points: r.replicates { $0 == "rungeKutta4" }[0].points.map(project), series: "Runge–Kutta 4", width: 1.4)
+            },
+            simplex("regret matching", legend: .right) {
+                LineMark(points: rm.regretPath.map(project), series: "current mix", width: 1.2)
+                LineMark(points: rm.averagePath.map(project), series: "average mix", width: 1.6)
+            },
+        ], columns: 2)
     }
     Claim("clm-ma-replicator", "Both integrators keep the shares summing to one to within 1e-12; Runge–Kutta keeps x1 x2 x3 constant to within one part in a million, while Euler loses more than 5% of it.") { results in
         let r = try results[replicator]

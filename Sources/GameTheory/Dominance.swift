@@ -14,6 +14,13 @@ public struct Elimination: Hashable, Codable, Sendable {
     public var dominated: Int
     /// A strategy that dominates it among the strategies left at that step.
     public var dominating: Int
+
+    /// One elimination step.
+    public init(player: Int, dominated: Int, dominating: Int) {
+        self.player = player
+        self.dominated = dominated
+        self.dominating = dominating
+    }
 }
 
 extension NormalFormGame {

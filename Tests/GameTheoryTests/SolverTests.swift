@@ -133,3 +133,41 @@ struct SolverFuzzTests {
         }
     }
 }
+
+@Suite("Dominance, best responses and Pareto optimality")
+struct DominanceTests {
+    @Test("iterated strict dominance solves a 3 x 3 game step by step, and the steps name the dominating strategy")
+    func iteratedStrict() {
+        // Column's R is strictly dominated by M; then row's D by U; then column's L by M.
+        let game = NormalFormGame(title: "t", rowStrategies: ["U", "D"], columnStrategies: ["L", "M", "R"],
+                                  row: [[1, 1, 0], [0, 0, 2]] as [[Rational]], column: [[0, 2, 1], [3, 1, 0]] as [[Rational]])
+        let result = game.iteratedElimination(.strict)
+        #expect(result.remaining == [[0], [1]])
+        #expect(result.steps == [Elimination(player: 1, dominated: 2, dominating: 1), Elimination(player: 0, dominated: 1, dominating: 0),
+                                 Elimination(player: 1, dominated: 0, dominating: 1)])
+        #expect(game.pureEquilibria == [[0, 1]])
+    }
+
+    @Test("weak dominance: Bottom is weakly but not strictly dominated, and eliminating it loses the equilibrium (Bottom, Left)")
+    func weak() {
+        let game = NormalFormGame(title: "w", rowStrategies: ["Top", "Bottom"], columnStrategies: ["Left", "Right"],
+                                  row: [[1, 1], [1, 0]] as [[Rational]], column: [[1, 1], [1, 0]] as [[Rational]])
+        #expect(game.dominates(0, 1, for: 0, kind: .weak) && !game.dominates(0, 1, for: 0, kind: .strict))
+        #expect(game.dominantStrategies(of: 0, kind: .weak) == [0] && game.dominantStrategies(of: 0, kind: .strict).isEmpty)
+        #expect(game.pureEquilibria == [[0, 0], [0, 1], [1, 0]])
+        #expect(game.iteratedElimination(.weak).remaining == [[0], [0, 1]])
+        #expect(game.iteratedElimination(.strict).remaining == [[0, 1], [0, 1]])
+    }
+
+    @Test("three players: pure equilibria, best responses and Pareto optimality on a game file")
+    func threePlayers() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/games/three-player-coordination.json")
+        let game = try GameFile.read(url)
+        #expect(game.shape == [2, 2, 2])
+        #expect(game.pureEquilibria == [[0, 0, 0], [1, 1, 1]])
+        #expect(game.bestResponses(of: 2, to: [1, 1, 0]) == [1])
+        #expect(game.paretoOptimalProfiles == [[0, 0, 0]])
+        #expect(game.isParetoDominated([1, 1, 1]))
+    }
+}

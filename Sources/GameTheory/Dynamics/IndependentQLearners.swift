@@ -50,6 +50,8 @@ public struct IndependentQLearners: Sendable {
     public var rowPolicy: [Double] { epsilonGreedy(rowValues, exploration: settings.exploration) }
     /// The column learner's current ε-greedy policy.
     public var columnPolicy: [Double] { epsilonGreedy(columnValues, exploration: settings.exploration) }
+    /// NashConv of the current policies.
+    public var nashConv: Double { game.nashConv(rowPolicy, columnPolicy) }
 
     /// One round: both act ε-greedily, each updates the value of its own action; returns the actions.
     @discardableResult
