@@ -63,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "GameTheory"]),
         .testTarget(name: "GamesTests", dependencies: ["Games"], exclude: ["Playthroughs"]),
-        .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Randomness"]),
+        .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Search", "Randomness"]),
         .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Games", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),

@@ -26,6 +26,10 @@ struct ConnectFourRun: Codable, Sendable {
     var curve: [CurvePoint]
     /// The final network with search against UCT with 1,000 rollouts.
     var finalAgainstUCT: Arena.Score
+    /// The same network with AlphaGo's mixed leaf evaluation against UCT with 1,000 rollouts.
+    var mixedAgainstUCT: Arena.Score
+    /// Control: UCT with as many rollouts as the mixed agent's simulations against UCT(1,000).
+    var uctControl: Arena.Score
     var mistakes: [MistakeCount]
     /// Wall-clock seconds of the training (self-play and updates) on all cores.
     var trainingSeconds: Double
@@ -36,6 +40,9 @@ struct ConnectFourRun: Codable, Sendable {
 extension AlphaZeroLab {
     /// PUCT simulations per move when the Connect Four network plays.
     static let connectFourPlaySimulations = 400
+    /// Simulations and rollout weight λ of the AlphaGo-style agent (AlphaGo's λ).
+    static let mixedSimulations = 1600
+    static let mixing = 0.5
     /// Every `curveStep`-th iteration is played against UCT.
     static let curveStep = 10
 
@@ -71,13 +78,16 @@ extension AlphaZeroLab {
         }
         var agent = NetworkAgent<ConnectFour>(network: trainer.network, simulations: connectFourPlaySimulations)
         let final = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: uct(1000), pairs: 50, openingPlies: 2, using: &generator)
+        var mixed = MixedAgent<ConnectFour>(network: trainer.network, simulations: mixedSimulations, mixing: mixing)
+        let mixedScore = Arena.match(ConnectFour.self, a: { mixed.move($0, using: &$1) }, b: uct(1000), pairs: 50, openingPlies: 2, using: &generator)
+        let control = Arena.match(ConnectFour.self, a: uct(mixedSimulations), b: uct(1000), pairs: 50, openingPlies: 2, using: &generator)
         let mistakes = try ponsMistakes(network: trainer.network, step: ponsStep, using: &generator)
-        return ConnectFourRun(settings: settings, records: trainer.history, curve: curve, finalAgainstUCT: final, mistakes: mistakes,
+        return ConnectFourRun(settings: settings, records: trainer.history, curve: curve, finalAgainstUCT: final, mixedAgainstUCT: mixedScore, uctControl: control, mistakes: mistakes,
                               trainingSeconds: seconds, weights: Data(WeightsFile.encode(trainer.network)).base64EncodedString())
     }
 
     /// The players compared on Pons' positions.
-    static let ponsPlayers = ["AlphaZero (400 simulations)", "network alone", "minimax, depth 5", "UCT, 1,000 rollouts"]
+    static let ponsPlayers = ["AlphaZero (400 simulations)", "network alone", "minimax, depth 5", "UCT, 1,000 rollouts", "AlphaGo-style mix (1,600)"]
 
     /// Mistakes of each player on every `step`-th position of each Pons set: a move is a mistake
     /// when the position after it is worse for the mover (win > draw > loss) than the position's
@@ -86,6 +96,7 @@ extension AlphaZeroLab {
         let solver = ConnectFourSolver()
         var search = NetworkAgent<ConnectFour>(network: network, simulations: connectFourPlaySimulations)
         var raw = NetworkAgent<ConnectFour>(network: network, simulations: 0)
+        var mixed = MixedAgent<ConnectFour>(network: network, simulations: mixedSimulations, mixing: mixing)
         let minimax = DepthLimitedMinimax<ConnectFour>(depth: 5)
         var counts = [MistakeCount]()
         for file in PonsBenchmark.files {
@@ -97,6 +108,7 @@ extension AlphaZeroLab {
                 let moves = [
                     search.move(position, using: &generator), raw.move(position, using: &generator),
                     minimax.chooseMove(position, using: &generator), MCTS.chooseMove(in: position, simulations: 1000, using: &generator),
+                    mixed.move(position, using: &generator),
                 ]
                 var solved = [Int: Int]()
                 for (k, move) in moves.enumerated() {

@@ -13,6 +13,7 @@ public struct GameFileError: Error, Hashable, Sendable, CustomStringConvertible 
         self.problem = problem
     }
 
+    /// "location: problem".
     public var description: String { location.isEmpty ? problem : "\(location): \(problem)" }
 }
 

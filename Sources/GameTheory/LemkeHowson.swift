@@ -6,6 +6,7 @@ public enum LemkeHowsonError: Error, Hashable, Sendable, CustomStringConvertible
     /// so this means the limit was set too low for the game).
     case pivotLimit(Int)
 
+    /// A sentence for people.
     public var description: String {
         switch self {
         case .noSuchLabel(let label, let labels): "label \(label) does not exist: a game with these strategies has labels 0 to \(labels - 1)"

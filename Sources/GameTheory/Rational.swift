@@ -104,20 +104,24 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         isInteger ? numerator.description : "\(numerator)/\(denominator)"
     }
 
+    /// The exact sum.
     public static func + (a: Rational, b: Rational) -> Rational {
         if a.denominator == b.denominator { return Rational(a.numerator + b.numerator, a.denominator) }
         return Rational(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
     }
 
+    /// The exact difference.
     public static func - (a: Rational, b: Rational) -> Rational {
         if a.denominator == b.denominator { return Rational(a.numerator - b.numerator, a.denominator) }
         return Rational(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator)
     }
 
+    /// The negation.
     public static prefix func - (a: Rational) -> Rational {
         Rational(raw: -a.numerator, a.denominator)
     }
 
+    /// The exact product.
     public static func * (a: Rational, b: Rational) -> Rational {
         Rational(a.numerator * b.numerator, a.denominator * b.denominator)
     }
@@ -127,10 +131,14 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         Rational(a.numerator * b.denominator, a.denominator * b.numerator)
     }
 
+    /// Adds in place.
     public static func += (a: inout Rational, b: Rational) { a = a + b }
+    /// Subtracts in place.
     public static func -= (a: inout Rational, b: Rational) { a = a - b }
+    /// Multiplies in place.
     public static func *= (a: inout Rational, b: Rational) { a = a * b }
 
+    /// Orders by value.
     public static func < (a: Rational, b: Rational) -> Bool {
         a.numerator * b.denominator < b.numerator * a.denominator
     }

@@ -23,7 +23,7 @@ func measure(_ name: String, repeats: Int = 3, _ body: () -> Int) {
 }
 
 // The probes below that answer one question skip the default measurements.
-let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4-eval"].contains($0) }
+let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control"].contains($0) }
 let maze = GridMaze.dynaMaze.scaled(by: 12)
 let settings = DynaQSettings(stepSize: 1, planningSteps: 5)
 if runDefaults { measure("whole run, Dyna-Q, n = 5, maze of 6,768 states") {
@@ -200,11 +200,20 @@ if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
     }
 }
 
-// Probe: a saved Connect Four network with more simulations against UCT(1,000).
+/// A trained network from a weights file, or from the chapter's results
+/// (`output/alphazero/data/exp-az-c4.json`, where the weights are stored in base64).
+func savedNetwork(_ path: String) throws -> PolicyValueNetwork {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileNoSuchFile) }
+    guard path.hasSuffix(".json") else { return try WeightsFile.decode([UInt8](data)) }
+    let results = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    let run = ((results["points"] as! [[String: Any]])[0]["replicates"] as! [[String: Any]])[0]
+    return try WeightsFile.decode([UInt8](Data(base64Encoded: run["weights"] as! String)!))
+}
+
+// Probe: a saved Connect Four network (FILE: weights or the chapter's results JSON) with more
+// simulations against UCT(1,000): `--alphazero-c4-eval FILE SIMULATIONS...`.
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-eval") {
-    let path = CommandLine.arguments[flag + 1]
-    let bytes = [UInt8](FileManager.default.contents(atPath: path)!)
-    let network = try WeightsFile.decode(bytes)
+    let network = try savedNetwork(CommandLine.arguments[flag + 1])
     for simulations in CommandLine.arguments[(flag + 2)...].compactMap({ Int($0) }) {
         var agent = NetworkAgent<ConnectFour>(network: network, simulations: simulations)
         var generator = Xoshiro256StarStar(seed: 9)
@@ -262,3 +271,26 @@ func randomIntegerGame(_ m: Int, _ n: Int, using generator: inout Xoshiro256Star
     return Bimatrix(row: (0..<m).map { _ in (0..<n).map { _ in entry() } }, column: (0..<m).map { _ in (0..<n).map { _ in entry() } })
 }
 
+
+// Probe: the saved Connect Four network with AlphaGo's mixed leaf value, (1 - λ) v + λ z_rollout:
+// `--alphazero-c4-mixed FILE SIMULATIONS λ...`.
+if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-mixed") {
+    let network = try savedNetwork(CommandLine.arguments[flag + 1])
+    let simulations = Int(CommandLine.arguments[flag + 2])!
+    for mixing in CommandLine.arguments[(flag + 3)...].compactMap({ Double($0) }) {
+        var generator = Xoshiro256StarStar(seed: 9)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var agent = MixedAgent<ConnectFour>(network: network, simulations: simulations, mixing: mixing)
+        let score = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) }, pairs: 50, openingPlies: 2, using: &generator)
+        print(String(format: "%d simulations, mixing %.2f: %d/%d/%d against UCT(1000), %.0f s", simulations, mixing, score.wins, score.draws, score.losses,
+                     Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    }
+}
+// Control: UCT with N rollouts against UCT(1,000).
+if let flag = CommandLine.arguments.firstIndex(of: "--uct-control") {
+    let simulations = Int(CommandLine.arguments[flag + 1])!
+    var generator = Xoshiro256StarStar(seed: 9)
+    let score = Arena.match(ConnectFour.self, a: { MCTS.chooseMove(in: $0, simulations: simulations, using: &$1) }, b: { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) },
+                            pairs: 50, openingPlies: 2, using: &generator)
+    print("UCT(\(simulations)) against UCT(1000): \(score.wins)/\(score.draws)/\(score.losses)")
+}

@@ -2,6 +2,7 @@ import AlphaZero
 import Foundation
 import Games
 import Randomness
+import Search
 import Testing
 
 @Suite("The policy-value network")
@@ -173,5 +174,30 @@ struct ArenaTests {
         #expect(trainer.history.allSatisfy { !$0.promoted && $0.arena?.games == 4 })
         #expect(trainer.selfPlayNetwork == trainer.checkpoints[0])
         #expect(trainer.network != trainer.checkpoints[0])
+    }
+}
+
+@Suite("AlphaGo's mixed leaf evaluation")
+struct MixedEvaluatorTests {
+    @Test("λ = 0 is the network alone; λ = 1/2 averages the value head and one rollout drawn from the same stream")
+    func mixing() {
+        var generator = Xoshiro256StarStar(seed: 4)
+        let network = PolicyValueNetwork(shape: NetworkShape(inputs: ConnectFour.inputSize, hidden: [16], moves: ConnectFour.policySize), using: &generator)
+        var position = ConnectFour.initial
+        for move in [3, 3, 2, 4] { position.play(move) }
+        var plain = NetworkEvaluator<ConnectFour>(network: network)
+        var none = MixedEvaluator(network: NetworkEvaluator<ConnectFour>(network: network), mixing: 0)
+        var half = MixedEvaluator(network: NetworkEvaluator<ConnectFour>(network: network), mixing: 0.5)
+        var g1 = Xoshiro256StarStar(seed: 9)
+        var g2 = Xoshiro256StarStar(seed: 9)
+        let reference = plain.evaluate(position, using: &g1)
+        let unmixed = none.evaluate(position, using: &g2)
+        #expect(unmixed.value == reference.value && unmixed.priors! == reference.priors!)
+        var g3 = Xoshiro256StarStar(seed: 9)
+        var g4 = Xoshiro256StarStar(seed: 9)
+        let mixed = half.evaluate(position, using: &g3)
+        var rollout = RandomRollout<ConnectFour>()
+        let z = rollout.evaluate(position, using: &g4).value
+        #expect(mixed.value == 0.5 * reference.value + 0.5 * z && mixed.priors! == reference.priors!)
     }
 }
