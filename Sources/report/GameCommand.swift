@@ -89,6 +89,24 @@ struct GameSolution: Encodable {
         }
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case title, players, strategies, method, degenerate, degeneracy, zeroSum, value, equilibria
+    }
+
+    /// Writes every key, with `null` for an absent degeneracy or value, so the schema is fixed.
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(players, forKey: .players)
+        try container.encode(strategies, forKey: .strategies)
+        try container.encode(method, forKey: .method)
+        try container.encode(degenerate, forKey: .degenerate)
+        try container.encode(degeneracy, forKey: .degeneracy)
+        try container.encode(zeroSum, forKey: .zeroSum)
+        try container.encode(value, forKey: .value)
+        try container.encode(equilibria, forKey: .equilibria)
+    }
+
     /// The report for people.
     func text(for game: NormalFormGame) -> String {
         var lines = ["\(title): \(players.count) players, \(game.shape.map(String.init).joined(separator: " x ")) strategies"]

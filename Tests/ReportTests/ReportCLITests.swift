@@ -101,7 +101,7 @@ struct GameSolveCLITests {
         let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
         let equilibria = decoded["equilibria"] as! [[String: Any]]
         #expect(equilibria.count == 1 && (equilibria[0]["strategies"] as! [[String]])[0] == ["1/16", "5/8", "5/16"])
-        #expect(decoded["degenerate"] as? Bool == false && decoded["value"] as? String == "0")
+        #expect(decoded["degenerate"] as? Bool == false && decoded["value"] as? String == "0" && decoded["degeneracy"] is NSNull)
         let degenerate = try ReportProcess.run(["game", "solve", "--json", "examples/games/weakly-dominated.json"])
         #expect((try JSONSerialization.jsonObject(with: Data(degenerate.output.utf8)) as! [String: Any])["degenerate"] as? Bool == true)
     }
