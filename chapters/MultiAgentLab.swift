@@ -160,8 +160,7 @@ extension MultiAgentLab {
     }
 
     static func randomGame(_ size: Int, using generator: inout Xoshiro256StarStar) -> Bimatrix {
-        func entry() -> Rational { Rational(generator.uniformIndex(below: 199) - 99) }
-        return Bimatrix(row: (0..<size).map { _ in (0..<size).map { _ in entry() } }, column: (0..<size).map { _ in (0..<size).map { _ in entry() } })
+        Bimatrix.random(rows: size, columns: size, payoffs: -99...99, using: &generator)
     }
 }
 

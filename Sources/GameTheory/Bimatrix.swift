@@ -1,3 +1,5 @@
+import Randomness
+
 /// The payoff matrices of a two-player game: `row[i][j]` and `column[i][j]` are what the row and
 /// the column player get when they play `i` and `j`; exact, with `Double` copies for fast loops.
 public struct Bimatrix: Hashable, Sendable {
@@ -69,5 +71,12 @@ public struct Bimatrix: Hashable, Sendable {
     public var transposed: Bimatrix {
         Bimatrix(row: (0..<columns).map { j in (0..<rows).map { column[$0][j] } },
                  column: (0..<columns).map { j in (0..<rows).map { row[$0][j] } })
+    }
+
+    /// A random `rows` x `columns` game with integer payoffs drawn uniformly from `payoffs`, the
+    /// row player's matrix first, row by row.
+    public static func random<G: RandomNumberGenerator>(rows: Int, columns: Int, payoffs: ClosedRange<Int>, using generator: inout G) -> Bimatrix {
+        func entry() -> Rational { Rational(payoffs.lowerBound + generator.uniformIndex(below: payoffs.count)) }
+        return Bimatrix(row: (0..<rows).map { _ in (0..<columns).map { _ in entry() } }, column: (0..<rows).map { _ in (0..<columns).map { _ in entry() } })
     }
 }

@@ -70,9 +70,7 @@ public enum SupportEnumeration {
                 if degeneracy == nil { degeneracy = confirmDegeneracy(game, candidate) }
             }
         }
-        return EquilibriumSet(equilibria: equilibria.sorted(), degeneracy: degeneracy, supportPairs: columnSets.indices.dropFirst().reduce(0) {
-            $0 + columnSets[$1].count * combinations(m, $1).count
-        })
+        return EquilibriumSet(equilibria: equilibria.sorted(), degeneracy: degeneracy, supportPairs: tasks.reduce(0) { $0 + columnSets[$1.size].count })
     }
 
     /// How the opponent's strategies outside `targets` fare against the solved mix.

@@ -234,7 +234,7 @@ if let flag = CommandLine.arguments.firstIndex(of: "--nash") {
         var times: [String: [Double]] = [:]
         var counts = [Int]()
         for _ in 0..<21 {
-            let game = randomIntegerGame(size, size, using: &generator)
+            let game = Bimatrix.random(rows: size, columns: size, payoffs: -99...99, using: &generator)
             for workers in [1, 2] {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let set = SupportEnumeration.solve(game, workers: workers)
@@ -258,7 +258,7 @@ if let flag = CommandLine.arguments.firstIndex(of: "--nash-games") {
     for size in CommandLine.arguments[(flag + 3)...].compactMap({ Int($0) }) {
         var generator = Xoshiro256StarStar(seed: 1000 + UInt64(size))
         for k in 0..<count {
-            let game = randomIntegerGame(size, size, using: &generator)
+            let game = Bimatrix.random(rows: size, columns: size, payoffs: -99...99, using: &generator)
             let normal = NormalFormGame(title: "random \(size)x\(size) #\(k)", rowStrategies: (1...size).map { "r\($0)" }, columnStrategies: (1...size).map { "c\($0)" },
                                         row: game.row, column: game.column)
             try GameFile.encode(normal).write(to: folder.appendingPathComponent(String(format: "game-%02d-%03d.json", size, k)))
@@ -266,10 +266,6 @@ if let flag = CommandLine.arguments.firstIndex(of: "--nash-games") {
     }
 }
 
-func randomIntegerGame(_ m: Int, _ n: Int, using generator: inout Xoshiro256StarStar) -> Bimatrix {
-    func entry() -> Rational { Rational(generator.uniformIndex(below: 199) - 99) }
-    return Bimatrix(row: (0..<m).map { _ in (0..<n).map { _ in entry() } }, column: (0..<m).map { _ in (0..<n).map { _ in entry() } })
-}
 
 
 // Probe: the saved Connect Four network with AlphaGo's mixed leaf value, (1 - λ) v + λ z_rollout:

@@ -111,7 +111,7 @@ struct GameSolution: Encodable {
     func text(for game: NormalFormGame) -> String {
         var lines = ["\(title): \(players.count) players, \(game.shape.map(String.init).joined(separator: " x ")) strategies"]
         lines.append("Method: \(method)")
-        if let degeneracy { lines.append("Degenerate: \(degeneracy); equilibria forming a continuum may be missing.") } else if game.bimatrix != nil {
+        if let degeneracy { lines.append("Degenerate: \(degeneracy); equilibria forming a continuum may be missing.") } else if players.count == 2 {
             lines.append("Non-degenerate: the list is complete.")
         }
         if let value { lines.append("Zero-sum; value to \(players[0]): \(value)") }

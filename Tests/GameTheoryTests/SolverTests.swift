@@ -6,12 +6,6 @@ import Testing
 /// Shorthand for exact fractions in expectations.
 func q(_ text: String) -> Rational { Rational(text)! }
 
-/// A random m x n game with integer payoffs in `range`.
-func randomGame(_ m: Int, _ n: Int, range: ClosedRange<Int>, using generator: inout Xoshiro256StarStar) -> Bimatrix {
-    func entry() -> Rational { Rational(range.lowerBound + generator.uniformIndex(below: range.count)) }
-    return Bimatrix(row: (0..<m).map { _ in (0..<n).map { _ in entry() } }, column: (0..<m).map { _ in (0..<n).map { _ in entry() } })
-}
-
 @Suite("Equilibria of known games")
 struct KnownEquilibriumTests {
     @Test("prisoner's dilemma: defect strictly dominates, (D, D) is the only equilibrium and (C, C) Pareto-dominates it")
@@ -89,7 +83,7 @@ struct SolverFuzzTests {
             let n = 1 + generator.uniformIndex(below: 6)
             // Narrow ranges make ties, so degenerate games are common among these.
             let range = trial % 2 == 0 ? -2...2 : -99...99
-            let game = randomGame(m, n, range: range, using: &generator)
+            let game = Bimatrix.random(rows: m, columns: n, payoffs: range, using: &generator)
             let all = SupportEnumeration.solve(game, workers: 1 + trial % 2)
             #expect(!all.equilibria.isEmpty)
             for e in all.equilibria { #expect(game.isEquilibrium(e.row, e.column)) }
@@ -125,7 +119,7 @@ struct SolverFuzzTests {
         for _ in 0..<50 {
             let m = 1 + generator.uniformIndex(below: 6)
             let n = 1 + generator.uniformIndex(below: 6)
-            let row = randomGame(m, n, range: -20...20, using: &generator).row
+            let row = Bimatrix.random(rows: m, columns: n, payoffs: -20...20, using: &generator).row
             let game = Bimatrix(row: row, column: row.map { $0.map { -$0 } })
             let lp = ZeroSumSolver.solve(game)!
             #expect(game.isEquilibrium(lp.row, lp.column))
