@@ -5,14 +5,14 @@ import Games
 import Notebook
 
 /// Training iterations of the Connect Four run (chosen to fit 30 minutes on 2 cores).
-let connectFourIterations = 300
+let connectFourIterations = 600
 
-private let connectFour = Experiment(
+let connectFour = Experiment(
     "exp-az-c4", parameters: [connectFourIterations], replicates: 1,
     dependencies: ["Sources/Games", "Sources/Search", "Sources/AlphaZero", "Sources/Randomness", "chapters/AlphaZeroLab.swift", "chapters/AlphaZeroConnectFourLab.swift"],
     cost: .timing
 ) { iterations, generator in
-    try AlphaZeroLab.connectFourRun(iterations: iterations, seed: 1, ponsStep: 20, using: &generator)
+    try AlphaZeroLab.connectFourRun(iterations: iterations, seed: 1, ponsStep: 10, using: &generator)
 }
 
 /// AlphaZero.jl's published mistake rates (REFERENCES.md) where they name the set.
@@ -27,53 +27,67 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         moves, and a weak player loses to a strong one almost every time. The run below trains a \
         network with hidden layers of 256 and 128 units from random weights for a fixed number of \
         iterations chosen to fit half an hour on two cores; each iteration plays 200 self-play \
-        games with 100 simulations per move and takes 500 minibatches of 128 positions. The run \
+        games with 100 simulations per move and takes 500 minibatches of 128 positions. Two \
+        departures from the plain recipe pay for themselves here. The value target is the mean of \
+        the game's result $z$ and the search's value $q$ at the root, which is less noisy than $z$ \
+        alone when exploratory moves early in a game decide its result; and Adam's step size drops \
+        from $10^{-3}$ to $3 \times 10^{-4}$ halfway through and to $10^{-4}$ at four fifths, as \
+        AlphaGo Zero's did. Each minibatch's gradient is computed in four parts at once, so the \
+        updates use both cores as self-play does. The run \
         is expensive, so it is computed once per change of the code and its results, including \
         the final weights and the training time, are kept with the report; `report check` \
         verifies them without training again, and `report --force` retrains.
         """)
     connectFour
-    Figure("fig-az-c4-curve", caption: "Left: training losses per iteration. Right: score (wins plus half the draws) of the network with 400 PUCT simulations per move against UCT with 1,000 random rollouts, 20 games from random two-move openings every 10 iterations.") { results in
+    Figure("fig-az-c4-curve", caption: "Left: training losses per iteration. Right: score (wins plus half the draws) of the network with 800 PUCT simulations per move against UCT with 1,000 random rollouts, 20 games from random two-move openings every 20 iterations; the vertical lines mark the drops of the step size.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         let iterations = run.records.indices.map { Double($0 + 1) }
         let losses = Chart(title: "losses", x: Axis("Iteration"), y: Axis("Loss", domain: 0...2), width: 280, height: 210) {
             LineMark(points: zip(iterations, run.records).map { DataPoint(x: $0, y: $1.loss.value) }, series: "value")
             LineMark(points: zip(iterations, run.records).map { DataPoint(x: $0, y: $1.loss.policy) }, series: "policy")
+            for step in run.settings.learningRateSteps { RuleMark(.vertical, at: Double(step.iteration)) }
         }
         let curve = Chart(title: "against UCT(1,000)", x: Axis("Iteration"), y: Axis("Score", domain: 0...1), width: 280, height: 210, legend: .hidden) {
             LineMark(points: run.curve.map { DataPoint(x: Double($0.iteration), y: $0.againstUCT.fraction) }, series: "score")
             PointMark(points: run.curve.map { DataPoint(x: Double($0.iteration), y: $0.againstUCT.fraction) }, series: "score")
             RuleMark(.horizontal, at: 0.5, label: "even")
+            for step in run.settings.learningRateSteps { RuleMark(.vertical, at: Double(step.iteration)) }
         }
         return FigureSpec(panels: [losses, curve], columns: 2)
     }
     Prose("""
-        @tbl-az-c4-pons counts mistakes on Pons' positions. The minimax baseline here sees only \
-        wins and losses within five plies and picks at random among moves it cannot tell apart; \
-        AlphaZero.jl's depth-5 baseline also scores the positions at its horizon with a \
-        heuristic, so the two baselines are not the same player.
+        @tbl-az-c4-pons counts mistakes on Pons' positions. There are two depth-5 minimax \
+        baselines. The plain one sees only wins and losses within five plies and picks at random \
+        among moves it cannot tell apart. The other scores the positions at its horizon as \
+        AlphaZero.jl's baseline does: every line of four still open to a player is worth \
+        $0.1^{3 - n}$ to them, $n$ being their stones in it, and a position is worth the mover's \
+        total minus the opponent's.
         """)
-    Table("tbl-az-c4-pons", caption: "Mistakes on every 20th position of each Pons set (50 positions each): the trained network with 400 PUCT simulations, the same network's raw policy, depth-5 minimax (wins and losses within the horizon only, random among equals), UCT with 1,000 rollouts, and the network with AlphaGo's mixed evaluation (1,600 simulations, λ = 0.5); AlphaZero.jl's published rates where REFERENCES.md names the set (after 15 GPU iterations).") { results in
+    Table("tbl-az-c4-pons", caption: "Mistakes on every 10th position of each Pons set (100 positions each): the trained network with 800 PUCT simulations, the same network's raw policy, depth-5 minimax (wins and losses within the horizon only, random among equals), depth-5 minimax with the alignment heuristic, UCT with 1,000 rollouts, and the network with AlphaGo's mixed evaluation (1,600 simulations, λ = 0.5); AlphaZero.jl's published rates where REFERENCES.md names the set (after 15 GPU iterations).") { results in
         let run = try results[connectFour].points[0].replicates[0]
         let rows = PonsBenchmark.files.map { file -> [String] in
             let counts = AlphaZeroLab.ponsPlayers.map { player in run.mistakes.first { $0.file == file && $0.player == player }! }
             return [file] + counts.map { String(format: "%.0f%%", 100 * share($0)) } + [alphaZeroJL[file] ?? "n/a"]
         }
-        return TableData(header: ["set", "AlphaZero", "network alone", "minimax 5", "UCT 1,000", "AlphaGo mix", "AlphaZero.jl"], rows: rows)
+        return TableData(header: ["set", "AlphaZero", "network alone", "minimax 5", "minimax 5, heuristic", "UCT 1,000", "AlphaGo mix", "AlphaZero.jl"], rows: rows)
     }
     Claim("clm-az-c4-search", "Search matters here too: over all six sets the network with search makes fewer mistakes than its raw policy.") { results in
         let mistakes = try results[connectFour].points[0].replicates[0].mistakes
         func total(_ player: String) -> Double { Double(mistakes.filter { $0.player == player }.map(\.mistakes).reduce(0, +)) }
+        let positions = mistakes.filter { $0.player == AlphaZeroLab.ponsPlayers[0] }.map(\.positions).reduce(0, +)
         return ClaimCheck(total(AlphaZeroLab.ponsPlayers[0]), .atMost(total(AlphaZeroLab.ponsPlayers[1]) - 1), unit: "mistakes with search",
-                          detail: "raw policy: \(Int(total(AlphaZeroLab.ponsPlayers[1]))) mistakes in 300 positions")
+                          detail: "raw policy: \(Int(total(AlphaZeroLab.ponsPlayers[1]))) mistakes in \(positions) positions")
     }
-    Claim("clm-az-c4-minimax", "On the hardest beginning set, Test_L1_R3, the trained agent makes at least ten points fewer mistakes than depth-5 minimax. It does not yet reach the one in five this project aims for, nor AlphaZero.jl's 7% after hours on a GPU.") { results in
+    Claim("clm-az-c4-minimax", "On the hardest beginning set, Test_L1_R3, the trained agent errs on fewer than one position in five, the aim this project set, and less often than depth-5 minimax with the alignment heuristic, which errs about as often here as AlphaZero.jl reports for its baseline (23.5%). Without the heuristic, minimax errs at least twice as often as the agent. AlphaZero.jl's 7% after hours on a GPU stays out of reach.") { results in
         let mistakes = try results[connectFour].points[0].replicates[0].mistakes.filter { $0.file == "Test_L1_R3" }
-        let agent = share(mistakes.first { $0.player == AlphaZeroLab.ponsPlayers[0] }!)
-        let minimax = share(mistakes.first { $0.player == AlphaZeroLab.ponsPlayers[2] }!)
-        return ClaimCheck(minimax - agent, .atLeast(0.1), unit: "(minimax's share of mistakes minus the agent's)",
-                          detail: "agent \(String(format: "%.2f", agent)), minimax \(String(format: "%.2f", minimax))",
-                          and: [ClaimCheck(agent, .atLeast(0.2), unit: "(agent's share, against the aim of 0.2)")])
+        func rate(_ k: Int) -> Double { share(mistakes.first { $0.player == AlphaZeroLab.ponsPlayers[k] }!) }
+        let (agent, plain, heuristic) = (rate(0), rate(2), rate(3))
+        return ClaimCheck(agent, .atMost(0.19), unit: "(agent's share of mistakes)",
+                          detail: "agent \(String(format: "%.2f", agent)), minimax with the heuristic \(String(format: "%.2f", heuristic)), plain minimax \(String(format: "%.2f", plain))",
+                          and: [ClaimCheck(heuristic - agent, .atLeast(0.01), unit: "(heuristic minimax's share minus the agent's)"),
+                                ClaimCheck(heuristic, .between(0.15, 0.3), unit: "(heuristic minimax's share, against AlphaZero.jl's 0.235)"),
+                                ClaimCheck(plain / max(agent, 0.01), .atLeast(2), unit: "(plain minimax's mistakes per mistake of the agent)"),
+                                ClaimCheck(agent, .atLeast(0.07), unit: "(agent's share, against AlphaZero.jl's 0.07)")])
     }
     Prose("""
         AlphaGo, unlike AlphaZero, scored each leaf of its search by mixing \
@@ -81,30 +95,30 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         $\\lambda = 0.5$. @tbl-az-c4-uct plays the final network both ways against UCT with 1,000 \
         rollouts, and, as a control, UCT with as many rollouts as the mixed search uses.
         """)
-    Table("tbl-az-c4-uct", caption: "Against UCT with 1,000 rollouts, 100 games each (both seats from each of 50 random two-move openings): the final network with 400 PUCT simulations (AlphaZero's evaluation), the same network with 1,600 simulations and AlphaGo's mixed evaluation (λ = 0.5), and UCT with 1,600 rollouts; the training time.") { results in
+    Table("tbl-az-c4-uct", caption: "Against UCT with 1,000 rollouts, 100 games each (both seats from each of 50 random two-move openings): the final network with 800 PUCT simulations (AlphaZero's evaluation), the same network with 1,600 simulations and AlphaGo's mixed evaluation (λ = 0.5), and UCT with 1,600 rollouts; the training time.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         func row(_ name: String, _ s: Arena.Score) -> [String] {
             [name, "\(s.wins)", "\(s.draws)", "\(s.losses)", String(format: "%.0f%%", 100 * Double(s.wins) / Double(s.games))]
         }
         return TableData(header: ["player", "wins", "draws", "losses", "win rate"], rows: [
-            row("AlphaZero, 400 simulations", run.finalAgainstUCT), row("AlphaGo mix, 1,600 simulations", run.mixedAgainstUCT),
+            row("AlphaZero, 800 simulations", run.finalAgainstUCT), row("AlphaGo mix, 1,600 simulations", run.mixedAgainstUCT),
             row("UCT, 1,600 rollouts (control)", run.uctControl),
             ["training time", String(format: "%.1f min", run.trainingSeconds / 60), "", "", ""],
         ])
     }
-    Claim("clm-az-c4-uct", "The trained agent beats UCT with 1,000 rollouts in about three games in four, after less than 30 minutes of training on two cores; the target of nine in ten is not reached with AlphaZero's evaluation.") { results in
+    Claim("clm-az-c4-uct", "The trained agent beats UCT with 1,000 rollouts in about four games in five after less than 30 minutes of training on two cores; the target of nine in ten is not reached with AlphaZero's evaluation.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         let s = run.finalAgainstUCT
         let rate = Double(s.wins) / Double(s.games)
-        return ClaimCheck(rate, .between(0.6, 0.9), unit: "(win rate)", detail: "\(s.wins) wins, \(s.draws) draws, \(s.losses) losses",
+        return ClaimCheck(rate, .between(0.72, 0.89), unit: "(win rate)", detail: "\(s.wins) wins, \(s.draws) draws, \(s.losses) losses",
                           and: [ClaimCheck(run.trainingSeconds / 60, .atMost(30), unit: "min of training")])
     }
-    Claim("clm-az-c4-mixed", "With AlphaGo's mixed evaluation and 1,600 simulations the same network loses about half as often as with AlphaZero's (12 games against 23) and wins about four games in five, still short of nine in ten; UCT with the same 1,600 rollouts but no network scores only a little above even.") { results in
+    Claim("clm-az-c4-mixed", "With AlphaGo's mixed evaluation and 1,600 simulations the same network loses about a third fewer games than with AlphaZero's and wins close to, but still fewer than, nine games in ten; UCT with the same 1,600 rollouts but no network only breaks even against UCT with 1,000.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         let mixed = Double(run.mixedAgainstUCT.wins) / Double(run.mixedAgainstUCT.games)
-        return ClaimCheck(mixed, .between(0.75, 0.9), unit: "(win rate with the mixed evaluation)",
+        return ClaimCheck(mixed, .between(0.8, 0.89), unit: "(win rate with the mixed evaluation)",
                           detail: "\(run.mixedAgainstUCT.wins) wins, \(run.mixedAgainstUCT.draws) draws, \(run.mixedAgainstUCT.losses) losses; control \(run.uctControl.wins)/\(run.uctControl.draws)/\(run.uctControl.losses)",
-                          and: [ClaimCheck(Double(run.mixedAgainstUCT.losses) / Double(run.finalAgainstUCT.losses), .atMost(0.65), unit: "(losses with the mix relative to AlphaZero's evaluation)"),
-                                ClaimCheck(run.uctControl.fraction, .between(0.45, 0.7), unit: "(score of the UCT control)")])
+                          and: [ClaimCheck(Double(run.mixedAgainstUCT.losses) / Double(run.finalAgainstUCT.losses), .between(0.5, 0.8), unit: "(losses with the mix relative to AlphaZero's evaluation)"),
+                                ClaimCheck(run.uctControl.fraction, .between(0.4, 0.65), unit: "(score of the UCT control)")])
     }
 }

@@ -2,6 +2,7 @@ import AlphaZero
 import Dispatch
 import Foundation
 import Games
+import Notebook
 import Randomness
 import Search
 
@@ -38,31 +39,38 @@ struct ConnectFourRun: Codable, Sendable {
 }
 
 extension AlphaZeroLab {
-    /// PUCT simulations per move when the Connect Four network plays.
-    static let connectFourPlaySimulations = 400
+    /// PUCT simulations per move when the Connect Four network plays (AlphaZero's 800).
+    static let connectFourPlaySimulations = 800
     /// Simulations and rollout weight λ of the AlphaGo-style agent (AlphaGo's λ).
     static let mixedSimulations = 1600
     static let mixing = 0.5
     /// Every `curveStep`-th iteration is played against UCT.
-    static let curveStep = 10
-
-    /// The Connect Four run: [256, 128] network, 100 simulations per self-play move, visit-
-    /// proportional moves for the first 10 plies, 200 games and 500 minibatches of 128 per iteration.
-    static func connectFourSettings(iterations: Int) -> TrainingSettings {
-        TrainingSettings(
-            hidden: [256, 128], selfPlay: SelfPlaySettings(simulations: 100, exploration: 1.5, dirichletAlpha: 1, noiseFraction: 0.25, exploratoryMoves: 10),
-            iterations: iterations, gamesPerIteration: 200, bufferSize: 100_000, stepsPerIteration: 500, batchSize: 128, learningRate: 1e-3, l2: 1e-4)
-    }
+    static let curveStep = 20
 
     /// UCT with random rollouts as an arena player.
-    static func uct(_ simulations: Int) -> (ConnectFour, inout Xoshiro256StarStar) -> Int {
-        { position, g in MCTS.chooseMove(in: position, simulations: simulations, using: &g) }
+    static func uct(_ simulations: Int) -> @Sendable () -> (ConnectFour, inout Xoshiro256StarStar) -> Int {
+        { { position, g in MCTS.chooseMove(in: position, simulations: simulations, using: &g) } }
+    }
+
+    /// The network with PUCT search as an arena player.
+    static func alphaZero(_ network: PolicyValueNetwork, simulations: Int) -> @Sendable () -> (ConnectFour, inout Xoshiro256StarStar) -> Int {
+        {
+            var agent = NetworkAgent<ConnectFour>(network: network, simulations: simulations)
+            return { agent.move($0, using: &$1) }
+        }
+    }
+
+    /// A match against UCT(1,000) on both cores, its pairs' streams named by a draw from `generator`.
+    static func againstUCT(
+        _ player: @escaping @Sendable () -> (ConnectFour, inout Xoshiro256StarStar) -> Int, pairs: Int, using generator: inout Xoshiro256StarStar
+    ) -> Arena.Score {
+        Arena.parallelMatch(ConnectFour.self, a: player, b: uct(1000), pairs: pairs, openingPlies: 2, seed: generator.next())
     }
 
     /// Trains for `iterations`, then evaluates against UCT(1,000) and on every `step`-th position
     /// of each Pons set.
     static func connectFourRun(iterations: Int, seed: UInt64, ponsStep: Int, using generator: inout Xoshiro256StarStar) throws -> ConnectFourRun {
-        let settings = connectFourSettings(iterations: iterations)
+        let settings = TrainingSettings.connectFour(iterations: iterations)
         var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: seed)
         var curve = [CurvePoint]()
         var seconds = 0.0
@@ -71,59 +79,74 @@ extension AlphaZeroLab {
             trainer.iterate()
             seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             if trainer.history.count % curveStep == 0 || trainer.history.count == iterations {
-                var agent = NetworkAgent<ConnectFour>(network: trainer.network, simulations: connectFourPlaySimulations)
-                let score = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: uct(1000), pairs: 10, openingPlies: 2, using: &generator)
+                let score = againstUCT(alphaZero(trainer.network, simulations: connectFourPlaySimulations), pairs: 10, using: &generator)
                 curve.append(CurvePoint(iteration: trainer.history.count, againstUCT: score))
             }
         }
-        var agent = NetworkAgent<ConnectFour>(network: trainer.network, simulations: connectFourPlaySimulations)
-        let final = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: uct(1000), pairs: 50, openingPlies: 2, using: &generator)
-        var mixed = MixedAgent<ConnectFour>(network: trainer.network, simulations: mixedSimulations, mixing: mixing)
-        let mixedScore = Arena.match(ConnectFour.self, a: { mixed.move($0, using: &$1) }, b: uct(1000), pairs: 50, openingPlies: 2, using: &generator)
-        let control = Arena.match(ConnectFour.self, a: uct(mixedSimulations), b: uct(1000), pairs: 50, openingPlies: 2, using: &generator)
-        let mistakes = try ponsMistakes(network: trainer.network, step: ponsStep, using: &generator)
+        let network = trainer.network
+        let final = againstUCT(alphaZero(network, simulations: connectFourPlaySimulations), pairs: 50, using: &generator)
+        let mixedScore = againstUCT({
+            var mixed = MixedAgent<ConnectFour>(network: network, simulations: mixedSimulations, mixing: mixing)
+            return { mixed.move($0, using: &$1) }
+        }, pairs: 50, using: &generator)
+        let control = againstUCT(uct(mixedSimulations), pairs: 50, using: &generator)
+        let mistakes = try ponsMistakes(network: network, step: ponsStep, seed: generator.next())
         return ConnectFourRun(settings: settings, records: trainer.history, curve: curve, finalAgainstUCT: final, mixedAgainstUCT: mixedScore, uctControl: control, mistakes: mistakes,
-                              trainingSeconds: seconds, weights: Data(WeightsFile.encode(trainer.network)).base64EncodedString())
+                              trainingSeconds: seconds, weights: Data(WeightsFile.encode(network)).base64EncodedString())
     }
 
     /// The players compared on Pons' positions.
-    static let ponsPlayers = ["AlphaZero (400 simulations)", "network alone", "minimax, depth 5", "UCT, 1,000 rollouts", "AlphaGo-style mix (1,600)"]
+    static let ponsPlayers = [
+        "AlphaZero (800 simulations)", "network alone", "minimax, depth 5", "minimax, depth 5, alignment heuristic", "UCT, 1,000 rollouts", "AlphaGo-style mix (1,600)",
+    ]
+
+    /// Positions evaluated per job of the Pons evaluation (each job has its own solver).
+    private static let ponsChunk = 25
 
     /// Mistakes of each player on every `step`-th position of each Pons set: a move is a mistake
     /// when the position after it is worse for the mover (win > draw > loss) than the position's
-    /// exact score says; each distinct move is solved once.
-    static func ponsMistakes(network: PolicyValueNetwork, step: Int, using generator: inout Xoshiro256StarStar) throws -> [MistakeCount] {
-        let solver = ConnectFourSolver()
-        var search = NetworkAgent<ConnectFour>(network: network, simulations: connectFourPlaySimulations)
-        var raw = NetworkAgent<ConnectFour>(network: network, simulations: 0)
-        var mixed = MixedAgent<ConnectFour>(network: network, simulations: mixedSimulations, mixing: mixing)
-        let minimax = DepthLimitedMinimax<ConnectFour>(depth: 5)
-        var counts = [MistakeCount]()
+    /// exact score says; each distinct move is solved once. Jobs of `ponsChunk` positions run on
+    /// every core, each position with its own stream named by `seed`.
+    static func ponsMistakes(network: PolicyValueNetwork, step: Int, seed: UInt64) throws -> [MistakeCount] {
+        var sample = [(file: String, entry: PonsBenchmark.Entry)]()
         for file in PonsBenchmark.files {
             let benchmark = try PonsBenchmark(name: file, folder: PonsBenchmark.folder(projectRoot: ConnectFourLab.projectRoot))
-            var mistakes = [Int](repeating: 0, count: ponsPlayers.count)
-            let sample = Swift.stride(from: 0, to: benchmark.entries.count, by: step).map { benchmark.entries[$0] }
-            for entry in sample {
+            sample += Swift.stride(from: 0, to: benchmark.entries.count, by: step).map { (file, benchmark.entries[$0]) }
+        }
+        let jobs = (sample.count + ponsChunk - 1) / ponsChunk
+        let positions = sample
+        let verdicts = WorkerPool(workers: ProcessInfo.processInfo.activeProcessorCount).run(count: jobs) { job -> [[Bool]] in
+            let solver = ConnectFourSolver()
+            var search = NetworkAgent<ConnectFour>(network: network, simulations: connectFourPlaySimulations)
+            var raw = NetworkAgent<ConnectFour>(network: network, simulations: 0)
+            var mixed = MixedAgent<ConnectFour>(network: network, simulations: mixedSimulations, mixing: mixing)
+            let minimax = DepthLimitedMinimax<ConnectFour>(depth: 5)
+            let heuristic = DepthLimitedMinimax<ConnectFour>(depth: 5) { $0.alignmentValue }
+            return (job * ponsChunk..<min(positions.count, (job + 1) * ponsChunk)).map { index in
+                let entry = positions[index].entry
                 let position = entry.position
+                var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["pons", String(index)]))
                 let moves = [
                     search.move(position, using: &generator), raw.move(position, using: &generator),
-                    minimax.chooseMove(position, using: &generator), MCTS.chooseMove(in: position, simulations: 1000, using: &generator),
-                    mixed.move(position, using: &generator),
+                    minimax.chooseMove(position, using: &generator), heuristic.chooseMove(position, using: &generator),
+                    MCTS.chooseMove(in: position, simulations: 1000, using: &generator), mixed.move(position, using: &generator),
                 ]
                 var solved = [Int: Int]()
-                for (k, move) in moves.enumerated() {
+                return moves.map { move in
                     if solved[move] == nil {
                         var child = position
                         child.play(move)
                         solved[move] = child.outcome.map { Int($0.value(for: position.currentPlayer)) } ?? -solver.outcome(child)
                     }
-                    if solved[move]! < entry.score.signum() { mistakes[k] += 1 }
+                    return solved[move]! < entry.score.signum()
                 }
             }
-            for (k, player) in ponsPlayers.enumerated() {
-                counts.append(MistakeCount(file: file, player: player, positions: sample.count, mistakes: mistakes[k]))
+        }.flatMap { $0 }
+        return PonsBenchmark.files.flatMap { file in
+            let rows = sample.indices.filter { sample[$0].file == file }
+            return ponsPlayers.indices.map { k in
+                MistakeCount(file: file, player: ponsPlayers[k], positions: rows.count, mistakes: rows.filter { verdicts[$0][k] }.count)
             }
         }
-        return counts
     }
 }

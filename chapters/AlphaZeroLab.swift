@@ -44,12 +44,8 @@ enum AlphaZeroLab {
     /// Checkpoints evaluated (iteration numbers; 0 is the untrained network).
     static let evaluated = [0, 1, 2, 3, 4, 6, 8, 12, 16, 20]
 
-    /// Tabula rasa: a small network, 100 simulations per self-play move, moves sampled in
-    /// proportion to visits throughout (tic-tac-toe is short, and wide coverage of positions
-    /// matters more than sharp play), 200 games and 400 minibatches per iteration.
-    static let ticTacToeSettings = TrainingSettings(
-        hidden: [64, 64], selfPlay: SelfPlaySettings(simulations: 100, exploration: 1.5, dirichletAlpha: 1, noiseFraction: 0.25, exploratoryMoves: 9),
-        iterations: 20, gamesPerIteration: 200, bufferSize: 40_000, stepsPerIteration: 400, batchSize: 64, learningRate: 2e-3, l2: 1e-4)
+    /// Tabula rasa, with the library's tic-tac-toe settings.
+    static let ticTacToeSettings = TrainingSettings.ticTacToe
 
     /// Trains and evaluates; `seed` names the training run.
     static func ticTacToeRun(seed: UInt64, using generator: inout Xoshiro256StarStar) -> TicTacToeRun {

@@ -21,21 +21,42 @@ public struct Adam: Sendable {
 
     /// Moves `network` one step against `gradient`.
     public mutating func step(_ network: inout PolicyValueNetwork, gradient: PolicyValueNetwork) {
-        var parameters = network.parameters
-        let g = gradient.parameters
-        if first.count != parameters.count {
-            first = [Float](repeating: 0, count: parameters.count)
+        let count = network.layers.reduce(0) { $0 + $1.weights.count + $1.biases.count }
+        if first.count != count {
+            first = [Float](repeating: 0, count: count)
             second = first
             steps = 0
         }
         steps += 1
-        let correction1 = 1 - pow(beta1, Float(steps))
+        let rate = learningRate / (1 - pow(beta1, Float(steps)))
         let correction2 = 1 - pow(beta2, Float(steps))
-        for k in parameters.indices {
-            first[k] = beta1 * first[k] + (1 - beta1) * g[k]
-            second[k] = beta2 * second[k] + (1 - beta2) * g[k] * g[k]
-            parameters[k] -= learningRate * (first[k] / correction1) / ((second[k] / correction2).squareRoot() + epsilon)
+        var offset = 0
+        for l in network.layers.indices {
+            update(&network.layers[l].weights, gradient: gradient.layers[l].weights, offset: offset, rate: rate, correction2: correction2)
+            offset += network.layers[l].weights.count
+            update(&network.layers[l].biases, gradient: gradient.layers[l].biases, offset: offset, rate: rate, correction2: correction2)
+            offset += network.layers[l].biases.count
         }
-        network.setParameters(parameters)
+    }
+
+    /// One Adam update of `parameters`, whose moments start at `offset`.
+    private mutating func update(_ parameters: inout [Float], gradient: [Float], offset: Int, rate: Float, correction2: Float) {
+        let (beta1, beta2, epsilon) = (self.beta1, self.beta2, self.epsilon)
+        parameters.withUnsafeMutableBufferPointer { p in
+            gradient.withUnsafeBufferPointer { g in
+                first.withUnsafeMutableBufferPointer { m in
+                    second.withUnsafeMutableBufferPointer { v in
+                        for k in 0..<p.count {
+                            let gk = g[k]
+                            let mk = beta1 * m[offset + k] + (1 - beta1) * gk
+                            let vk = beta2 * v[offset + k] + (1 - beta2) * gk * gk
+                            m[offset + k] = mk
+                            v[offset + k] = vk
+                            p[k] -= rate * mk / ((vk / correction2).squareRoot() + epsilon)
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Games
 import Randomness
 
@@ -49,21 +51,59 @@ public enum Arena {
         _ game: Game.Type, a: (Game, inout G) -> Game.Move, b: (Game, inout G) -> Game.Move, pairs: Int, openingPlies: Int, using generator: inout G
     ) -> Score {
         var score = Score()
-        for _ in 0..<pairs {
-            var opening = Game.initial
-            for _ in 0..<openingPlies where opening.outcome == nil {
-                let moves = opening.legalMoves
-                opening.play(moves[generator.uniformIndex(below: moves.count)])
-            }
-            for aFirst in [true, false] {
-                var position = opening
-                while position.outcome == nil {
-                    let aToMove = (position.currentPlayer == .first) == aFirst
-                    position.play(aToMove ? a(position, &generator) : b(position, &generator))
-                }
-                score.record(position.outcome!.value(for: aFirst ? .first : .second))
+        for _ in 0..<pairs { score.add(pair(Game.self, a: a, b: b, openingPlies: openingPlies, using: &generator)) }
+        return score
+    }
+
+    /// `match` with the pairs shared among `workers` threads. Each pair draws from its own stream,
+    /// named by `seed` and the pair's number, and each thread makes its own players with `a` and
+    /// `b` (players that keep state, such as an evaluation memo, are not shared), so the score is
+    /// the same for any number of workers.
+    public static func parallelMatch<Game: TwoPlayerGame>(
+        _ game: Game.Type, a: @Sendable () -> (Game, inout Xoshiro256StarStar) -> Game.Move, b: @Sendable () -> (Game, inout Xoshiro256StarStar) -> Game.Move,
+        pairs: Int, openingPlies: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> Score {
+        let results = ResultSlots<Score>(count: pairs)
+        let workers = max(1, min(workers, pairs))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let (playerA, playerB) = (a(), b())
+            for index in Swift.stride(from: worker, to: pairs, by: workers) {
+                var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["pair", String(index)]))
+                results.set(index, pair(Game.self, a: playerA, b: playerB, openingPlies: openingPlies, using: &generator))
             }
         }
+        var score = Score()
+        for result in results.values { score.add(result) }
         return score
+    }
+
+    /// One pair of games from a random opening, `a` first in the first game.
+    private static func pair<Game: TwoPlayerGame, G: RandomNumberGenerator>(
+        _ game: Game.Type, a: (Game, inout G) -> Game.Move, b: (Game, inout G) -> Game.Move, openingPlies: Int, using generator: inout G
+    ) -> Score {
+        var score = Score()
+        var opening = Game.initial
+        for _ in 0..<openingPlies where opening.outcome == nil {
+            let moves = opening.legalMoves
+            opening.play(moves[generator.uniformIndex(below: moves.count)])
+        }
+        for aFirst in [true, false] {
+            var position = opening
+            while position.outcome == nil {
+                let aToMove = (position.currentPlayer == .first) == aFirst
+                position.play(aToMove ? a(position, &generator) : b(position, &generator))
+            }
+            score.record(position.outcome!.value(for: aFirst ? .first : .second))
+        }
+        return score
+    }
+}
+
+extension Arena.Score {
+    /// Adds another score's games to this one.
+    public mutating func add(_ other: Arena.Score) {
+        wins += other.wins
+        draws += other.draws
+        losses += other.losses
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A fully connected layer `y = x W + b` over a batch, with weights stored input-major
-/// (`weights[i * outputs + o]`), so the forward and weight-gradient loops run along contiguous
-/// output rows (vectorised "axpy" loops, no floating-point reductions).
+/// (`weights[i * outputs + o]`), so the inner loops run along contiguous output rows, eight
+/// floats per vector register.
 public struct DenseLayer: Sendable, Equatable {
     /// Inputs per example.
     public let inputs: Int
@@ -35,18 +35,44 @@ public struct DenseLayer: Sendable, Equatable {
     public func forward(_ input: [Float], batch: Int) -> [Float] {
         var output = [Float](repeating: 0, count: batch * outputs)
         let (inputs, outputs) = (self.inputs, self.outputs)
+        var nonzero = [Int](repeating: 0, count: inputs)
         input.withUnsafeBufferPointer { x in
             weights.withUnsafeBufferPointer { w in
                 biases.withUnsafeBufferPointer { b in
                     output.withUnsafeMutableBufferPointer { y in
-                        for row in 0..<batch {
-                            let out = y.baseAddress! + row * outputs
-                            for o in 0..<outputs { out[o] = b[o] }
-                            for i in 0..<inputs {
-                                let xi = x[row * inputs + i]
-                                if xi == 0 { continue }
-                                let wRow = w.baseAddress! + i * outputs
-                                for o in 0..<outputs { out[o] += xi * wRow[o] }
+                        nonzero.withUnsafeMutableBufferPointer { active in
+                            for row in 0..<batch {
+                                let xRow = x.baseAddress! + row &* inputs
+                                let out = y.baseAddress! + row &* outputs
+                                // The nonzero inputs (ReLU and board planes are sparse), listed
+                                // without branches, which would be mispredicted half the time.
+                                var count = 0
+                                for i in 0..<inputs {
+                                    active[count] = i
+                                    count &+= xRow[i] != 0 ? 1 : 0
+                                }
+                                // Sixteen outputs at a time stay in registers while the inputs stream by.
+                                var o = 0
+                                while o + 16 <= outputs {
+                                    var low = Vector.load(b.baseAddress! + o)
+                                    var high = Vector.load(b.baseAddress! + o + 8)
+                                    for k in 0..<count {
+                                        let i = active[k]
+                                        let xi = xRow[i]
+                                        let wRow = w.baseAddress! + (i &* outputs &+ o)
+                                        low += xi * Vector.load(wRow)
+                                        high += xi * Vector.load(wRow + 8)
+                                    }
+                                    Vector.store(low, out + o)
+                                    Vector.store(high, out + o + 8)
+                                    o += 16
+                                }
+                                while o < outputs {
+                                    var sum = b[o]
+                                    for k in 0..<count { sum += xRow[active[k]] * w[active[k] &* outputs &+ o] }
+                                    out[o] = sum
+                                    o += 1
+                                }
                             }
                         }
                     }
@@ -69,11 +95,39 @@ public struct DenseLayer: Sendable, Equatable {
                         for row in 0..<batch {
                             let g = dy.baseAddress! + row * outputs
                             for o in 0..<outputs { db[o] += g[o] }
+                        }
+                        // Each block of a weight row accumulates over the batch's rows whose
+                        // input is nonzero, in registers.
+                        var rows = [Int](repeating: 0, count: batch)
+                        rows.withUnsafeMutableBufferPointer { active in
                             for i in 0..<inputs {
-                                let xi = x[row * inputs + i]
-                                if xi == 0 { continue }
-                                let dwRow = dw.baseAddress! + i * outputs
-                                for o in 0..<outputs { dwRow[o] += xi * g[o] }
+                                var count = 0
+                                for row in 0..<batch {
+                                    active[count] = row
+                                    count &+= x[row &* inputs &+ i] != 0 ? 1 : 0
+                                }
+                                let dwRow = dw.baseAddress! + i &* outputs
+                                var o = 0
+                                while o + 16 <= outputs {
+                                    var low = Vector.load(dwRow + o)
+                                    var high = Vector.load(dwRow + o + 8)
+                                    for k in 0..<count {
+                                        let row = active[k]
+                                        let xi = x[row &* inputs &+ i]
+                                        let g = dy.baseAddress! + (row &* outputs &+ o)
+                                        low += xi * Vector.load(g)
+                                        high += xi * Vector.load(g + 8)
+                                    }
+                                    Vector.store(low, dwRow + o)
+                                    Vector.store(high, dwRow + o + 8)
+                                    o += 16
+                                }
+                                while o < outputs {
+                                    var sum = dwRow[o]
+                                    for k in 0..<count { sum += x[active[k] &* inputs &+ i] * dy[active[k] &* outputs &+ o] }
+                                    dwRow[o] = sum
+                                    o += 1
+                                }
                             }
                         }
                     }
@@ -87,21 +141,20 @@ public struct DenseLayer: Sendable, Equatable {
                             let g = dy.baseAddress! + row * outputs
                             for i in 0..<inputs {
                                 let wRow = w.baseAddress! + i * outputs
-                                // Four partial sums let the loop pipeline without reassociation.
-                                var (s0, s1, s2, s3): (Float, Float, Float, Float) = (0, 0, 0, 0)
+                                var low = Vector()
+                                var high = Vector()
                                 var o = 0
-                                while o + 4 <= outputs {
-                                    s0 += wRow[o] * g[o]
-                                    s1 += wRow[o + 1] * g[o + 1]
-                                    s2 += wRow[o + 2] * g[o + 2]
-                                    s3 += wRow[o + 3] * g[o + 3]
-                                    o += 4
+                                while o + 16 <= outputs {
+                                    low += Vector.load(wRow + o) * Vector.load(g + o)
+                                    high += Vector.load(wRow + o + 8) * Vector.load(g + o + 8)
+                                    o += 16
                                 }
+                                var sum = (low + high).sum()
                                 while o < outputs {
-                                    s0 += wRow[o] * g[o]
+                                    sum += wRow[o] * g[o]
                                     o += 1
                                 }
-                                dx[row * inputs + i] = (s0 + s1) + (s2 + s3)
+                                dx[row * inputs + i] = sum
                             }
                         }
                     }
@@ -117,3 +170,23 @@ public struct DenseLayer: Sendable, Equatable {
     }
 }
 
+
+/// Eight floats in vector registers, loaded from and stored to unaligned memory.
+typealias Vector = SIMD8<Float>
+
+extension SIMD8 where Scalar == Float {
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<Float>) -> Self {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+    }
+
+    @inline(__always)
+    static func load(_ pointer: UnsafeMutablePointer<Float>) -> Self {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+    }
+
+    @inline(__always)
+    static func store(_ value: Self, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Self.self)
+    }
+}

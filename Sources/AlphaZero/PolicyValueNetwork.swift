@@ -88,7 +88,9 @@ public struct PolicyValueNetwork: Sendable, Equatable {
         var activations = [input]
         for layer in layers[0..<trunkCount] {
             var z = layer.forward(activations.last!, batch: batch)
-            for k in z.indices where z[k] < 0 { z[k] = 0 }
+            z.withUnsafeMutableBufferPointer { values in
+                for k in values.indices { values[k] = max(values[k], 0) }
+            }
             activations.append(z)
         }
         return activations
@@ -153,18 +155,44 @@ public struct PolicyValueNetwork: Sendable, Equatable {
         var upstream = featureGradient
         for l in stride(from: trunkCount - 1, through: 0, by: -1) {
             let output = activations[l + 1]
-            for k in upstream.indices where output[k] <= 0 { upstream[k] = 0 }
+            upstream.withUnsafeMutableBufferPointer { g in
+                output.withUnsafeBufferPointer { z in
+                    for k in g.indices { g[k] = z[k] > 0 ? g[k] : 0 }
+                }
+            }
             upstream = layers[l].backward(input: activations[l], outputGradient: upstream, batch: n, into: &gradient.layers[l], needInputGradient: l > 0)
         }
-        var regularisation = 0.0
+        let regularisation = addRegularisation(c, to: &gradient)
+        return (Loss(value: valueLoss / Double(n), policy: policyLoss / Double(n), regularisation: regularisation), gradient)
+    }
+
+    /// Adds the gradient of c ||W||^2 (the weights, not the biases) to `gradient` and returns the
+    /// penalty.
+    func addRegularisation(_ c: Float, to gradient: inout PolicyValueNetwork) -> Double {
+        guard c != 0 else { return 0 }
+        var total = 0.0
         for l in layers.indices {
-            for k in layers[l].weights.indices {
-                let w = layers[l].weights[k]
-                regularisation += Double(c * w * w)
-                gradient.layers[l].weights[k] += 2 * c * w
+            layers[l].weights.withUnsafeBufferPointer { w in
+                gradient.layers[l].weights.withUnsafeMutableBufferPointer { g in
+                    var squares = Vector()
+                    var k = 0
+                    while k + 8 <= w.count {
+                        let weights = Vector.load(w.baseAddress! + k)
+                        squares += weights * weights
+                        Vector.store(Vector.load(g.baseAddress! + k) + 2 * c * weights, g.baseAddress! + k)
+                        k += 8
+                    }
+                    var sum = Double(squares.sum())
+                    while k < w.count {
+                        sum += Double(w[k] * w[k])
+                        g[k] += 2 * c * w[k]
+                        k += 1
+                    }
+                    total += Double(c) * sum
+                }
             }
         }
-        return (Loss(value: valueLoss / Double(n), policy: policyLoss / Double(n), regularisation: regularisation), gradient)
+        return total
     }
 
     /// Every parameter, layer by layer (weights then biases).

@@ -15,9 +15,16 @@ public struct SelfPlaySettings: Codable, Hashable, Sendable {
     /// Moves played in proportion to visit counts (temperature 1); later moves take the most
     /// visited child (temperature 0).
     public var exploratoryMoves: Int
+    /// The share of the root's search value q in each example's value target, the rest being the
+    /// game's result z: 0 trains on z alone (AlphaZero), 1/2 on (z + q) / 2, which is less noisy
+    /// when exploratory moves decide the result.
+    public var searchValueShare: Double
 
     /// Creates settings.
-    public init(simulations: Int, exploration: Double = 1.5, dirichletAlpha: Double, noiseFraction: Double = 0.25, exploratoryMoves: Int) {
+    public init(
+        simulations: Int, exploration: Double = 1.5, dirichletAlpha: Double, noiseFraction: Double = 0.25, exploratoryMoves: Int, searchValueShare: Double = 0
+    ) {
+        self.searchValueShare = searchValueShare
         self.simulations = simulations
         self.exploration = exploration
         self.dirichletAlpha = dirichletAlpha
@@ -26,8 +33,8 @@ public struct SelfPlaySettings: Codable, Hashable, Sendable {
     }
 }
 
-/// One training example: a position, the search's visit shares and the game's final result, all
-/// from the view of the player to move.
+/// One training example: a position, the search's visit shares and the value target (the game's
+/// final result, possibly mixed with the search's value), all from the view of the player to move.
 public struct TrainingExample: Sendable {
     /// The encoded position.
     public var input: [Float]
@@ -35,7 +42,8 @@ public struct TrainingExample: Sendable {
     public var policy: [Float]
     /// Legal-move mask.
     public var legal: [Float]
-    /// The result for the player to move: 1, 0 or -1.
+    /// The value target for the player to move, in [-1, 1] (the result 1, 0 or -1 when
+    /// `searchValueShare` is 0).
     public var value: Float
 }
 
@@ -70,7 +78,7 @@ public enum AlphaZeroPlayer {
         evaluator: inout NetworkEvaluator<Game>, settings: SelfPlaySettings, using generator: inout G
     ) -> (examples: [TrainingExample], outcome: GameOutcome) {
         var position = Game.initial
-        var records = [(input: [Float], policy: [Float], legal: [Float], player: Player)]()
+        var records = [(input: [Float], policy: [Float], legal: [Float], player: Player, searchValue: Double)]()
         var ply = 0
         while position.outcome == nil {
             let tree = search(position, evaluator: evaluator, simulations: settings.simulations, exploration: settings.exploration,
@@ -80,7 +88,9 @@ public enum AlphaZeroPlayer {
             let total = Double(children.map(\.visits).reduce(0, +))
             var policy = [Float](repeating: 0, count: Game.policySize)
             for child in children { policy[child.move] = Float(Double(child.visits) / total) }
-            records.append((position.encoded, policy, position.legalMask, position.currentPlayer))
+            // The root's sum is kept for the player who moved into it, the mover's opponent.
+            let searchValue = -tree.nodes[0].valueSum / Double(max(1, tree.nodes[0].visits))
+            records.append((position.encoded, policy, position.legalMask, position.currentPlayer, searchValue))
             let move: Int
             if ply < settings.exploratoryMoves {
                 var pick = generator.uniformUnit() * total
@@ -95,7 +105,11 @@ public enum AlphaZeroPlayer {
             ply += 1
         }
         let outcome = position.outcome!
-        let examples = records.map { TrainingExample(input: $0.input, policy: $0.policy, legal: $0.legal, value: Float(outcome.value(for: $0.player))) }
+        let share = settings.searchValueShare
+        let examples = records.map { record in
+            let target = (1 - share) * outcome.value(for: record.player) + share * record.searchValue
+            return TrainingExample(input: record.input, policy: record.policy, legal: record.legal, value: Float(target))
+        }
         return (examples, outcome)
     }
 }

@@ -24,6 +24,21 @@ public struct ArenaSettings: Codable, Hashable, Sendable {
     }
 }
 
+/// A step of a learning-rate schedule: from `iteration` (counted from 0) on, Adam's step size is
+/// `rate`, as AlphaGo Zero and AlphaZero drop theirs during training.
+public struct LearningRateStep: Codable, Hashable, Sendable {
+    /// The first iteration with this rate.
+    public var iteration: Int
+    /// The step size.
+    public var rate: Float
+
+    /// Creates a step.
+    public init(iteration: Int, rate: Float) {
+        self.iteration = iteration
+        self.rate = rate
+    }
+}
+
 /// The knobs of an AlphaZero training run.
 public struct TrainingSettings: Codable, Hashable, Sendable {
     /// The network's hidden layers.
@@ -40,8 +55,10 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
     public var stepsPerIteration: Int
     /// Examples per minibatch.
     public var batchSize: Int
-    /// Adam's step size.
+    /// Adam's step size until the first step of `learningRateSteps`.
     public var learningRate: Float
+    /// Later step sizes, in order of iteration (empty: `learningRate` throughout).
+    public var learningRateSteps: [LearningRateStep]
     /// The L2 coefficient c.
     public var l2: Float
     /// The arena after each iteration, if any.
@@ -50,9 +67,10 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
     /// Creates settings.
     public init(
         hidden: [Int], selfPlay: SelfPlaySettings, iterations: Int, gamesPerIteration: Int, bufferSize: Int, stepsPerIteration: Int, batchSize: Int,
-        learningRate: Float, l2: Float, arena: ArenaSettings? = nil
+        learningRate: Float, learningRateSteps: [LearningRateStep] = [], l2: Float, arena: ArenaSettings? = nil
     ) {
         self.arena = arena
+        self.learningRateSteps = learningRateSteps
         self.hidden = hidden
         self.selfPlay = selfPlay
         self.iterations = iterations
@@ -62,6 +80,11 @@ public struct TrainingSettings: Codable, Hashable, Sendable {
         self.batchSize = batchSize
         self.learningRate = learningRate
         self.l2 = l2
+    }
+
+    /// Adam's step size during `iteration` (counted from 0).
+    public func learningRate(atIteration iteration: Int) -> Float {
+        learningRateSteps.last { $0.iteration <= iteration }?.rate ?? learningRate
     }
 }
 
@@ -101,6 +124,9 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
     private var optimiser: Adam
     private let seed: UInt64
     private let workers: Int
+    /// Parts of each minibatch whose gradients are computed at once (fixed, so that the network
+    /// does not depend on the number of cores).
+    static var gradientChunks: Int { 4 }
 
     /// A trainer with a freshly initialised network.
     public init(settings: TrainingSettings, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -136,9 +162,10 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
         if buffer.count > settings.bufferSize { buffer.removeFirst(buffer.count - settings.bufferSize) }
         var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["train", String(iteration)]))
         var sum = Loss(value: 0, policy: 0, regularisation: 0)
+        optimiser.learningRate = settings.learningRate(atIteration: iteration)
         for _ in 0..<settings.stepsPerIteration {
             let batch = minibatch(using: &generator)
-            let (loss, gradient) = network.lossAndGradient(batch, l2: settings.l2)
+            let (loss, gradient) = network.lossAndGradient(batch, l2: settings.l2, chunks: Self.gradientChunks)
             optimiser.step(&network, gradient: gradient)
             sum.value += loss.value
             sum.policy += loss.policy

@@ -23,7 +23,7 @@ func measure(_ name: String, repeats: Int = 3, _ body: () -> Int) {
 }
 
 // The probes below that answer one question skip the default measurements.
-let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control"].contains($0) }
+let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control"].contains($0) }
 let maze = GridMaze.dynaMaze.scaled(by: 12)
 let settings = DynaQSettings(stepSize: 1, planningSteps: 5)
 if runDefaults { measure("whole run, Dyna-Q, n = 5, maze of 6,768 states") {
@@ -148,9 +148,7 @@ if CommandLine.arguments.contains("--alphazero") {
 
 // AlphaZero on tic-tac-toe from scratch: wall time and solver-checked quality after training.
 if CommandLine.arguments.contains("--alphazero-ttt") {
-    let settings = TrainingSettings(
-        hidden: [64, 64], selfPlay: SelfPlaySettings(simulations: 100, dirichletAlpha: 1, exploratoryMoves: 9),
-        iterations: 20, gamesPerIteration: 200, bufferSize: 40_000, stepsPerIteration: 400, batchSize: 64, learningRate: 2e-3, l2: 1e-4)
+    let settings = TrainingSettings.ticTacToe
     var trainer = AlphaZeroTrainer<TicTacToe>(settings: settings, seed: 1)
     let solver = TicTacToeSolver()
     var elapsed = 0.0
@@ -174,29 +172,31 @@ if CommandLine.arguments.contains("--alphazero-ttt") {
     }
 }
 
-// AlphaZero on Connect Four: training progress against UCT with 1,000 rollouts.
+// AlphaZero on Connect Four with the chapter's settings: training progress against UCT with
+// 1,000 rollouts, `--alphazero-c4 ITERATIONS [WEIGHTS-FILE]` (the final network is saved there).
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
-    let minutes = CommandLine.arguments.count > flag + 1 ? Double(CommandLine.arguments[flag + 1]) ?? 5 : 5
-    let settings = TrainingSettings(
-        hidden: [256, 128], selfPlay: SelfPlaySettings(simulations: 100, exploration: 1.5, dirichletAlpha: 1, exploratoryMoves: 10),
-        iterations: 1000, gamesPerIteration: 200, bufferSize: 100_000, stepsPerIteration: 500, batchSize: 128, learningRate: 1e-3, l2: 1e-4)
+    let iterations = CommandLine.arguments.count > flag + 1 ? Int(CommandLine.arguments[flag + 1]) ?? 100 : 100
+    let settings = TrainingSettings.connectFour(iterations: iterations)
     var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: 1)
     var elapsed = 0.0
-    while elapsed < minutes * 60 {
+    while trainer.history.count < iterations {
         let start = DispatchTime.now().uptimeNanoseconds
         trainer.iterate()
         elapsed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let record = trainer.history.last!
         var line = String(format: "iteration %d, %.0f s: loss v %.3f p %.3f; self-play R/D/Y %d/%d/%d, %d positions",
                           trainer.history.count, elapsed, record.loss.value, record.loss.policy, record.firstWins, record.draws, record.secondWins, record.positions)
-        if trainer.history.count % 5 == 0 {
-            var agent = NetworkAgent<ConnectFour>(network: trainer.network, simulations: 200)
+        if trainer.history.count % 20 == 0 {
+            var agent = NetworkAgent<ConnectFour>(network: trainer.network, simulations: 400)
             var generator = Xoshiro256StarStar(seed: 5)
             let score = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) },
                                     pairs: 10, openingPlies: 2, using: &generator)
             line += String(format: "; against UCT(1000): %d/%d/%d", score.wins, score.draws, score.losses)
         }
         print(line)
+    }
+    if CommandLine.arguments.count > flag + 2 {
+        try Data(WeightsFile.encode(trainer.network)).write(to: URL(fileURLWithPath: CommandLine.arguments[flag + 2]))
     }
 }
 

@@ -56,6 +56,26 @@ struct NetworkTests {
         #expect(worst < 2e-2, "largest relative gradient error \(worst)")
     }
 
+    @Test("a gradient computed in chunks equals the whole batch's, for uneven chunks too")
+    func chunkedGradient() {
+        var generator = Xoshiro256StarStar(seed: 9)
+        let network = PolicyValueNetwork(shape: NetworkShape(inputs: 18, hidden: [12, 10], moves: 9), using: &generator)
+        let data = Self.batch(count: 10, using: &generator)
+        let (loss, gradient) = network.lossAndGradient(data, l2: 1e-3)
+        for chunks in [2, 3, 4] {
+            let (chunkLoss, chunkGradient) = network.lossAndGradient(data, l2: 1e-3, chunks: chunks)
+            #expect(abs(chunkLoss.total - loss.total) < 1e-6)
+            let worst = zip(chunkGradient.parameters, gradient.parameters).map { abs($0 - $1) }.max()!
+            #expect(worst < 1e-6, "\(chunks) chunks: largest difference \(worst)")
+        }
+    }
+
+    @Test("a learning-rate schedule steps down at the named iterations")
+    func learningRateSchedule() {
+        let settings = TrainingSettings.connectFour(iterations: 100)
+        #expect([0, 49, 50, 79, 80, 99].map { settings.learningRate(atIteration: $0) } == [1e-3, 1e-3, 3e-4, 3e-4, 1e-4, 1e-4])
+    }
+
     @Test("Adam drives the loss down on a fixed batch")
     func adamLearns() {
         var generator = Xoshiro256StarStar(seed: 3)
@@ -127,6 +147,29 @@ struct TrainingTests {
         two.train()
         #expect(one.network == two.network)
         #expect(one.history.map(\.positions) == two.history.map(\.positions))
+    }
+
+    @Test("the value target (1 - s) z + s q mixes the result with the root's search value and does not change the game")
+    func searchValueTarget() {
+        var generator = Xoshiro256StarStar(seed: 5)
+        let network = PolicyValueNetwork(shape: NetworkShape(inputs: 18, hidden: [32], moves: 9), using: &generator)
+        func game(share: Double) -> (examples: [TrainingExample], outcome: GameOutcome) {
+            var evaluator = NetworkEvaluator<TicTacToe>(network: network)
+            var stream = Xoshiro256StarStar(seed: 8)
+            let settings = SelfPlaySettings(simulations: 24, dirichletAlpha: 1, exploratoryMoves: 2, searchValueShare: share)
+            return AlphaZeroPlayer.selfPlayGame(evaluator: &evaluator, settings: settings, using: &stream)
+        }
+        let plain = game(share: 0)
+        let mixed = game(share: 0.5)
+        #expect(plain.outcome == mixed.outcome)
+        #expect(plain.examples.map(\.policy) == mixed.examples.map(\.policy))
+        #expect(plain.examples.allSatisfy { [-1, 0, 1].contains($0.value) })
+        // Results alternate in sign with the player to move (or are all 0 in a draw).
+        for (k, pair) in zip(plain.examples, plain.examples.dropFirst()).enumerated() { #expect(pair.0.value == -pair.1.value, "ply \(k)") }
+        // q = 2 v - z lies in [-1, 1], and the search does not simply echo the result.
+        let searchValues = zip(plain.examples, mixed.examples).map { 2 * $1.value - $0.value }
+        #expect(searchValues.allSatisfy { abs($0) <= 1 + 1e-6 })
+        #expect(searchValues.contains { abs($0 - 1) > 1e-3 && abs($0 + 1) > 1e-3 })
     }
 }
 

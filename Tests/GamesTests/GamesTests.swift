@@ -36,6 +36,20 @@ struct TicTacToeTests {
 
 @Suite("Connect Four")
 struct ConnectFourTests {
+    @Test("the board has 69 lines of four, and the alignment value counts open lines from the mover's side")
+    func alignmentValue() throws {
+        #expect(ConnectFour.lines.count == 69)
+        #expect(Set(ConnectFour.lines).count == 69 && ConnectFour.lines.allSatisfy { $0.nonzeroBitCount == 4 })
+        // Cells lie in 3 to 13 lines: a corner in 3, the two middle cells of the centre column in 13.
+        let counts: [Int] = (0..<7).flatMap { c in (0..<6).map { r in ConnectFour.lines.filter { $0 & (1 << UInt64(c * 7 + r)) != 0 }.count } }
+        #expect(counts.min() == 3 && counts.max() == 13)
+        #expect(ConnectFour.initial.alignmentValue == 0)
+        // After Red's centre stone the 7 lines through it are worth 0.01 each to Red and nothing to
+        // Yellow; every other line is worth 0.001 to both and cancels. Yellow, to move, is behind by 0.07.
+        let centre = try ConnectFour(moves: "4")
+        #expect(abs(centre.alignmentValue + 0.07) < 1e-12)
+    }
+
     @Test("the rules: vertical, horizontal and both diagonal wins; full columns")
     func rules() throws {
         #expect(try ConnectFour(moves: "1212121").outcome == .win(.first))

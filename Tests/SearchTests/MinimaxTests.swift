@@ -28,4 +28,21 @@ struct MinimaxTests {
         // From the empty board nothing is decided within five plies.
         #expect(minimax.moveValues(.initial).allSatisfy { $0 == 0 })
     }
+
+    @Test("with the alignment heuristic one ply ranks the first moves by the lines through their cell, deeper values are mirror-symmetric, and a win within the horizon outranks any heuristic value")
+    func heuristic() throws {
+        // Bottom cells lie in 3, 4, 5, 7, 5, 4 and 3 lines; each line a stone opens is worth 0.01.
+        let onePly = DepthLimitedMinimax<ConnectFour>(depth: 1) { $0.alignmentValue }.moveValues(.initial)
+        for (value, lines) in zip(onePly, [3, 4, 5, 7, 5, 4, 3]) {
+            let x = 0.01 * Double(lines)
+            #expect(abs(value - x / (1 + x)) < 1e-12)
+        }
+        let minimax = DepthLimitedMinimax<ConnectFour>(depth: 5) { $0.alignmentValue }
+        var generator = Xoshiro256StarStar(seed: 3)
+        let values = minimax.moveValues(.initial)
+        #expect(values.allSatisfy { abs($0) < 1 })
+        for column in 0..<7 { #expect(abs(values[column] - values[6 - column]) < 1e-12) }
+        #expect(minimax.chooseMove(try ConnectFour(moves: "121212"), using: &generator) == 0)
+        #expect(minimax.chooseMove(try ConnectFour(moves: "12131"), using: &generator) == 0)
+    }
 }
