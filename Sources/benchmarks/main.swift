@@ -121,7 +121,7 @@ if CommandLine.arguments.contains("--alphazero") {
     }
     var generator = Xoshiro256StarStar(seed: 9)
     for (name, shape) in [("tic-tac-toe", NetworkShape(inputs: TicTacToe.inputSize, hidden: [64, 64], moves: 9)),
-                          ("Connect Four", NetworkShape(inputs: ConnectFour.inputSize, hidden: [128, 128], moves: 7))] {
+                          ("Connect Four", NetworkShape(inputs: ConnectFour.inputSize, hidden: TrainingSettings.connectFour(iterations: 1).hidden, moves: 7))] {
         let network = PolicyValueNetwork(shape: shape, using: &generator)
         for batch in [1, 64] {
             let input = (0..<(batch * shape.inputs)).map { _ in Float(generator.uniformIndex(below: 2)) }
@@ -130,20 +130,23 @@ if CommandLine.arguments.contains("--alphazero") {
             let time = seconds { for _ in 0..<repeats { _ = network.predict(input, legal: legal, batch: batch) } }
             print(String(format: "network %@ %@, forward batch %d: %.1f us per batch, %.0f positions per second", name, "\(shape.hidden)", batch, time / Double(repeats) * 1e6, Double(repeats * batch) / time))
         }
-        let n = 64
+        let n = 128
         let data = TrainingBatch(inputs: (0..<(n * shape.inputs)).map { _ in Float(generator.uniformIndex(below: 2)) },
                                  policies: [Float](repeating: 1 / Float(shape.moves), count: n * shape.moves),
                                  legal: [Float](repeating: 1, count: n * shape.moves), values: [Float](repeating: 0, count: n))
-        var trained = network
-        var adam = Adam()
-        let time = seconds { for _ in 0..<300 { adam.step(&trained, gradient: trained.lossAndGradient(data, l2: 1e-4).1) } }
-        print(String(format: "network %@ %@, training (batch 64, Adam): %.0f examples per second", name, "\(shape.hidden)", Double(300 * n) / time))
+        for chunks in [1, 4] {
+            var trained = network
+            var adam = Adam()
+            let time = seconds { for _ in 0..<300 { adam.step(&trained, gradient: trained.lossAndGradient(data, l2: 1e-4, chunks: chunks).1) } }
+            print(String(format: "network %@ %@, training (batch 128 in %d part(s), Adam): %.0f examples per second", name, "\(shape.hidden)", chunks, Double(300 * n) / time))
+        }
     }
-    let settings = TrainingSettings(hidden: [128, 128], selfPlay: SelfPlaySettings(simulations: 100, dirichletAlpha: 1, exploratoryMoves: 8),
-                                    iterations: 1, gamesPerIteration: 8, bufferSize: 10_000, stepsPerIteration: 0, batchSize: 64, learningRate: 1e-3, l2: 1e-4)
+    var settings = TrainingSettings.connectFour(iterations: 1)
+    settings.gamesPerIteration = 8
+    settings.stepsPerIteration = 0
     var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: 1)
     let time = seconds { trainer.iterate() }
-    print(String(format: "self-play, Connect Four, 100 PUCT simulations per move, 2 workers: %.0f positions per second (OpenSpiel's JAX AlphaZero: 1-2)", Double(trainer.history[0].positions) / time))
+    print(String(format: "self-play, Connect Four, [256, 128], 100 PUCT simulations per move, 2 workers: %.0f positions per second (OpenSpiel's JAX AlphaZero: 1-2)", Double(trainer.history[0].positions) / time))
 }
 
 // AlphaZero on tic-tac-toe from scratch: wall time and solver-checked quality after training.
