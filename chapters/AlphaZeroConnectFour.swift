@@ -28,10 +28,10 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         network with hidden layers of 256 and 128 units from random weights for a fixed number of \
         iterations chosen to fit half an hour on two cores; each iteration plays 200 self-play \
         games with 100 simulations per move and takes 500 minibatches of 128 positions. Two \
-        departures from the plain recipe pay for themselves here. The value target is the mean of \
+        departures from the plain recipe are made here (neither is measured on its own). The value target is the mean of \
         the game's result $z$ and the search's value $q$ at the root, which is less noisy than $z$ \
         alone when exploratory moves early in a game decide its result; and Adam's step size drops \
-        from $10^{-3}$ to $3 \times 10^{-4}$ halfway through and to $10^{-4}$ at four fifths, as \
+        from $10^{-3}$ to $3 \\times 10^{-4}$ halfway through and to $10^{-4}$ at four fifths, as \
         AlphaGo Zero's did. Each minibatch's gradient is computed in four parts at once, so the \
         updates use both cores as self-play does. The run \
         is expensive, so it is computed once per change of the code and its results, including \
