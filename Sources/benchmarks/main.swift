@@ -23,7 +23,7 @@ func measure(_ name: String, repeats: Int = 3, _ body: () -> Int) {
 }
 
 // The probes below that answer one question skip the default measurements.
-let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control"].contains($0) }
+let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control", "--alphazero-c4-losses"].contains($0) }
 let maze = GridMaze.dynaMaze.scaled(by: 12)
 let settings = DynaQSettings(stepSize: 1, planningSteps: 5)
 if runDefaults { measure("whole run, Dyna-Q, n = 5, maze of 6,768 states") {
@@ -146,7 +146,8 @@ if CommandLine.arguments.contains("--alphazero") {
     settings.stepsPerIteration = 0
     var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: 1)
     let time = seconds { trainer.iterate() }
-    print(String(format: "self-play, Connect Four, [256, 128], 100 PUCT simulations per move, 2 workers: %.0f positions per second (OpenSpiel's JAX AlphaZero: 1-2)", Double(trainer.history[0].positions) / time))
+    print(String(format: "self-play, Connect Four, %@, 100 PUCT simulations per move, 2 workers: %.0f positions per second (OpenSpiel's JAX AlphaZero: 1-2)",
+                 "\(settings.hidden)", Double(trainer.history[0].positions) / time))
 }
 
 // AlphaZero on tic-tac-toe from scratch: wall time and solver-checked quality after training.
@@ -179,7 +180,15 @@ if CommandLine.arguments.contains("--alphazero-ttt") {
 // 1,000 rollouts, `--alphazero-c4 ITERATIONS [WEIGHTS-FILE]` (the final network is saved there).
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
     let iterations = CommandLine.arguments.count > flag + 1 ? Int(CommandLine.arguments[flag + 1]) ?? 100 : 100
-    let settings = TrainingSettings.connectFour(iterations: iterations)
+    // Overrides for probing other runs: --hidden 512,256 --games G --steps S --buffer B --late-temperature T.
+    func option(_ name: String) -> String? { CommandLine.arguments.firstIndex(of: name).map { CommandLine.arguments[$0 + 1] } }
+    var settings = TrainingSettings.connectFour(iterations: iterations)
+    if let hidden = option("--hidden") { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
+    if let games = option("--games").flatMap(Int.init) { settings.gamesPerIteration = games }
+    if let steps = option("--steps").flatMap(Int.init) { settings.stepsPerIteration = steps }
+    if let buffer = option("--buffer").flatMap(Int.init) { settings.bufferSize = buffer }
+    if let temperature = option("--late-temperature").flatMap(Double.init) { settings.selfPlay.lateTemperature = temperature }
+    print(settings)
     var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: 1)
     var elapsed = 0.0
     while trainer.history.count < iterations {
@@ -198,7 +207,7 @@ if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
         }
         print(line)
     }
-    if CommandLine.arguments.count > flag + 2 {
+    if CommandLine.arguments.count > flag + 2, !CommandLine.arguments[flag + 2].hasPrefix("--") {
         try Data(WeightsFile.encode(trainer.network)).write(to: URL(fileURLWithPath: CommandLine.arguments[flag + 2]))
     }
 }
@@ -214,17 +223,23 @@ func savedNetwork(_ path: String) throws -> PolicyValueNetwork {
 }
 
 // Probe: a saved Connect Four network (FILE: weights or the chapter's results JSON) with more
-// simulations against UCT(1,000): `--alphazero-c4-eval FILE SIMULATIONS...`.
+// simulations against UCT(1,000): `--alphazero-c4-eval FILE SIMULATIONS... [--pairs P]
+// [--exploration C] [--seed S]` (defaults 50 pairs, c = 1.5, seed 9; both cores).
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-eval") {
+    func option(_ name: String, _ fallback: Double) -> Double {
+        CommandLine.arguments.firstIndex(of: name).flatMap { Double(CommandLine.arguments[$0 + 1]) } ?? fallback
+    }
+    let (pairs, exploration, seed) = (Int(option("--pairs", 50)), option("--exploration", 1.5), UInt64(option("--seed", 9)))
     let network = try savedNetwork(CommandLine.arguments[flag + 1])
-    for simulations in CommandLine.arguments[(flag + 2)...].compactMap({ Int($0) }) {
-        var agent = NetworkAgent<ConnectFour>(network: network, simulations: simulations)
-        var generator = Xoshiro256StarStar(seed: 9)
+    let counts = CommandLine.arguments[(flag + 2)...].prefix { !$0.hasPrefix("--") }.compactMap { Int($0) }
+    for simulations in counts {
         let start = DispatchTime.now().uptimeNanoseconds
-        let score = Arena.match(ConnectFour.self, a: { agent.move($0, using: &$1) }, b: { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) },
-                                pairs: 50, openingPlies: 2, using: &generator)
-        print(String(format: "%d simulations: %d/%d/%d against UCT(1000), %.0f s", simulations, score.wins, score.draws, score.losses,
-                     Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        let score = Arena.parallelMatch(ConnectFour.self, a: {
+            var evaluator = NetworkEvaluator<ConnectFour>(network: network)
+            return { AlphaZeroPlayer.move($0, evaluator: &evaluator, simulations: simulations, exploration: exploration, using: &$1) }
+        }, b: { { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) } }, pairs: pairs, openingPlies: 2, seed: seed)
+        print(String(format: "%d simulations, c = %g: %d/%d/%d against UCT(1000) (%.1f%% wins), %.0f s", simulations, exploration, score.wins, score.draws,
+                     score.losses, 100 * Double(score.wins) / Double(score.games), Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
     }
 }
 
@@ -292,4 +307,9 @@ if let flag = CommandLine.arguments.firstIndex(of: "--uct-control") {
     let score = Arena.match(ConnectFour.self, a: { MCTS.chooseMove(in: $0, simulations: simulations, using: &$1) }, b: { MCTS.chooseMove(in: $0, simulations: 1000, using: &$1) },
                             pairs: 50, openingPlies: 2, using: &generator)
     print("UCT(\(simulations)) against UCT(1000): \(score.wins)/\(score.draws)/\(score.losses)")
+}
+
+// Probe: the network's losing mistakes against UCT(1,000), `--alphazero-c4-losses FILE SIMULATIONS`.
+if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-losses") {
+    analyseLosses(network: try savedNetwork(CommandLine.arguments[flag + 1]), simulations: Int(CommandLine.arguments[flag + 2]) ?? 800, pairs: 50)
 }
