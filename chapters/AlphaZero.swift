@@ -171,13 +171,18 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch") {
     Section("AlphaGo, AlphaZero and this project", id: "sec-az-compare") {
         Prose("""
             @tbl-az-compare sets this project's settings beside the two systems as the seed \
-            describes them.
+            describes them; how self-play picks its moves comes from the original papers, since \
+            the seed does not say.
             """)
-        Table("tbl-az-compare", caption: "AlphaGo (2016) and AlphaZero (2017) as described in the seed, and this chapter's two runs.") { results in
+        Table("tbl-az-compare", caption: "AlphaGo (2016) and AlphaZero (2017) as the seed and their papers describe them, and this chapter's two runs.") { results in
             let ttt = try results[ticTacToe].points[0].replicates[0].settings
             let c4 = try results[connectFour].points[0].replicates[0].settings
             func network(_ s: TrainingSettings) -> String { "two heads, hidden \(s.hidden.map(String.init).joined(separator: " × "))" }
             func target(_ s: TrainingSettings) -> String { s.selfPlay.searchValueShare == 0 ? "result z" : String(format: "%g z + %g q", 1 - s.selfPlay.searchValueShare, s.selfPlay.searchValueShare) }
+            func moves(_ s: TrainingSettings) -> String {
+                let late = s.selfPlay.lateTemperature == 0 ? "the most visited" : String(format: "by visits^%g", 1 / s.selfPlay.lateTemperature)
+                return "by visits for \(s.selfPlay.exploratoryMoves) plies, then \(late)"
+            }
             func steps(_ s: TrainingSettings) -> String {
                 ([String(format: "%g", s.learningRate)] + s.learningRateSteps.map { String(format: "%g from %d", $0.rate, $0.iteration) }).joined(separator: ", ")
             }
@@ -187,6 +192,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch") {
                 ["rollouts", "mixed with the value network", "none", "none", "none (the mix is tried after training)"],
                 ["input", "hand-made features", "raw board", "raw board (two planes)", "raw board (two planes)"],
                 ["search per move", "MCTS with PUCT", "MCTS with PUCT", "PUCT, \(ttt.selfPlay.simulations) in self-play", "PUCT, \(c4.selfPlay.simulations) in self-play"],
+                ["self-play moves", "sampled from the policy network (no search)", "by visits for 30 moves, then the most visited", moves(ttt), moves(c4)],
                 ["value target", "result z", "result z", target(ttt), target(c4)],
                 ["step size", "dropped in steps", "dropped in steps", steps(ttt), steps(c4)],
                 ["training", "months", "hours", "\(ttt.iterations) iterations of \(ttt.gamesPerIteration) games", "\(c4.iterations) iterations of \(c4.gamesPerIteration) games"],

@@ -5,7 +5,7 @@ import Games
 import Notebook
 
 /// Training iterations of the Connect Four run (chosen to fit 30 minutes on 2 cores).
-let connectFourIterations = 600
+let connectFourIterations = 400
 
 let connectFour = Experiment(
     "exp-az-c4", parameters: [connectFourIterations], replicates: 1,
@@ -25,14 +25,18 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
     Prose("""
         Connect Four is the real test: its positions cannot all be checked, a game lasts up to 42 \
         moves, and a weak player loses to a strong one almost every time. The run below trains a \
-        network with hidden layers of 256 and 128 units from random weights for a fixed number of \
+        network with hidden layers of 512 and 256 units from random weights for a fixed number of \
         iterations chosen to fit half an hour on two cores; each iteration plays 200 self-play \
-        games with 100 simulations per move and takes 500 minibatches of 128 positions. Two \
-        departures from the plain recipe are made here (neither is measured on its own). The value target is the mean of \
-        the game's result $z$ and the search's value $q$ at the root, which is less noisy than $z$ \
-        alone when exploratory moves early in a game decide its result; and Adam's step size drops \
-        from $10^{-3}$ to $3 \\times 10^{-4}$ halfway through and to $10^{-4}$ at four fifths, as \
-        AlphaGo Zero's did. Each minibatch's gradient is computed in four parts at once, so the \
+        games with 100 simulations per move and takes 250 minibatches of 128 positions. Three \
+        departures from the plain recipe are made here, and none is measured on its own. The \
+        value target is the mean of the game's result $z$ and the search's value $q$ at the root, \
+        which is less noisy than $z$ alone when exploratory moves early in a game decide its \
+        result. After the first ten plies a move is drawn with probability in proportion to its \
+        visits to the power 2.5 (temperature 0.4, as in AlphaZero.jl's Connect Four run) instead \
+        of always being the most visited, so self-play games stay apart to the end and the value \
+        head sees more varied endgames. And Adam's step size drops from $10^{-3}$ to \
+        $3 \\times 10^{-4}$ halfway through and to $10^{-4}$ at four fifths, as AlphaGo Zero's \
+        did. Each minibatch's gradient is computed in four parts at once, so the \
         updates use both cores as self-play does. The run \
         is expensive, so it is computed once per change of the code and its results, including \
         the final weights and the training time, are kept with the report; `report check` \
@@ -95,7 +99,7 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         $\\lambda = 0.5$. @tbl-az-c4-uct plays the final network both ways against UCT with 1,000 \
         rollouts, and, as a control, UCT with as many rollouts as the mixed search uses.
         """)
-    Table("tbl-az-c4-uct", caption: "Against UCT with 1,000 rollouts, 100 games each (both seats from each of 50 random two-move openings): the final network with 800 PUCT simulations (AlphaZero's evaluation), the same network with 1,600 simulations and AlphaGo's mixed evaluation (λ = 0.5), and UCT with 1,600 rollouts; the training time.") { results in
+    Table("tbl-az-c4-uct", caption: "Against UCT with 1,000 rollouts, \(2 * AlphaZeroLab.finalPairs) games each (both seats from each of \(AlphaZeroLab.finalPairs) random two-move openings): the final network with 800 PUCT simulations (AlphaZero's evaluation), the same network with 1,600 simulations and AlphaGo's mixed evaluation (λ = 0.5), and UCT with 1,600 rollouts; the training time.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         func row(_ name: String, _ s: Arena.Score) -> [String] {
             [name, "\(s.wins)", "\(s.draws)", "\(s.losses)", String(format: "%.0f%%", 100 * Double(s.wins) / Double(s.games))]
@@ -113,12 +117,12 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         return ClaimCheck(rate, .between(0.72, 0.89), unit: "(win rate)", detail: "\(s.wins) wins, \(s.draws) draws, \(s.losses) losses",
                           and: [ClaimCheck(run.trainingSeconds / 60, .atMost(30), unit: "min of training")])
     }
-    Claim("clm-az-c4-mixed", "With AlphaGo's mixed evaluation and 1,600 simulations the same network loses about a third fewer games than with AlphaZero's and wins close to, but still fewer than, nine games in ten; UCT with the same 1,600 rollouts but no network only breaks even against UCT with 1,000.") { results in
+    Claim("clm-az-c4-mixed", "With AlphaGo's mixed evaluation and 1,600 simulations the same network loses about half as many games as with AlphaZero's and wins at least nine games in ten, the target; UCT with the same 1,600 rollouts but no network wins only about three games in five against UCT with 1,000, so the extra rollouts alone do not explain the gain.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         let mixed = Double(run.mixedAgainstUCT.wins) / Double(run.mixedAgainstUCT.games)
-        return ClaimCheck(mixed, .between(0.8, 0.89), unit: "(win rate with the mixed evaluation)",
+        return ClaimCheck(mixed, .atLeast(0.9), unit: "(win rate with the mixed evaluation)",
                           detail: "\(run.mixedAgainstUCT.wins) wins, \(run.mixedAgainstUCT.draws) draws, \(run.mixedAgainstUCT.losses) losses; control \(run.uctControl.wins)/\(run.uctControl.draws)/\(run.uctControl.losses)",
-                          and: [ClaimCheck(Double(run.mixedAgainstUCT.losses) / Double(run.finalAgainstUCT.losses), .between(0.5, 0.8), unit: "(losses with the mix relative to AlphaZero's evaluation)"),
-                                ClaimCheck(run.uctControl.fraction, .between(0.4, 0.65), unit: "(score of the UCT control)")])
+                          and: [ClaimCheck(Double(run.mixedAgainstUCT.losses) / Double(run.finalAgainstUCT.losses), .between(0.4, 0.65), unit: "(losses with the mix relative to AlphaZero's evaluation)"),
+                                ClaimCheck(Double(run.uctControl.wins) / Double(run.uctControl.games), .between(0.5, 0.7), unit: "(win rate of the UCT control)")])
     }
 }

@@ -44,12 +44,9 @@ enum AlphaZeroLab {
     /// Checkpoints evaluated (iteration numbers; 0 is the untrained network).
     static let evaluated = [0, 1, 2, 3, 4, 6, 8, 12, 16, 20]
 
-    /// Tabula rasa, with the library's tic-tac-toe settings.
-    static let ticTacToeSettings = TrainingSettings.ticTacToe
-
     /// Trains and evaluates; `seed` names the training run.
     static func ticTacToeRun(seed: UInt64, using generator: inout Xoshiro256StarStar) -> TicTacToeRun {
-        var trainer = AlphaZeroTrainer<TicTacToe>(settings: ticTacToeSettings, seed: seed)
+        var trainer = AlphaZeroTrainer<TicTacToe>(settings: .ticTacToe, seed: seed)
         trainer.train()
         let positions = solver.nonTerminalPositions
         let optimal = positions.map { solver.optimalMoves($0) }
@@ -77,7 +74,7 @@ enum AlphaZeroLab {
             asFirst.record(Match.play(TicTacToe.self, first: { final.move($0, using: &$1) }, second: perfect, using: &generator).value(for: .first))
             asSecond.record(Match.play(TicTacToe.self, first: perfect, second: { final.move($0, using: &$1) }, using: &generator).value(for: .second))
         }
-        return TicTacToeRun(settings: ticTacToeSettings, records: trainer.history, checkpoints: reports, elo: elo,
+        return TicTacToeRun(settings: .ticTacToe, records: trainer.history, checkpoints: reports, elo: elo,
                             againstSolverFirst: asFirst, againstSolverSecond: asSecond, weights: Data(WeightsFile.encode(trainer.network)).base64EncodedString())
     }
 
@@ -105,7 +102,7 @@ enum AlphaZeroLab {
 
     /// The same training run, timed on all cores.
     static func ticTacToeTime(seed: UInt64) -> TrainingTime {
-        var trainer = AlphaZeroTrainer<TicTacToe>(settings: ticTacToeSettings, seed: seed)
+        var trainer = AlphaZeroTrainer<TicTacToe>(settings: .ticTacToe, seed: seed)
         let start = DispatchTime.now().uptimeNanoseconds
         trainer.train()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Games
 import Randomness
+import Synchronization
 
 /// A network that plays: its raw policy (`simulations == 0`) or PUCT search with that many
 /// simulations, keeping its evaluation memo from move to move.
@@ -63,17 +64,18 @@ public enum Arena {
         _ game: Game.Type, a: @Sendable () -> (Game, inout Xoshiro256StarStar) -> Game.Move, b: @Sendable () -> (Game, inout Xoshiro256StarStar) -> Game.Move,
         pairs: Int, openingPlies: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> Score {
-        let results = ResultSlots<Score>(count: pairs)
+        let results = Mutex([Score](repeating: Score(), count: pairs))
         let workers = max(1, min(workers, pairs))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let (playerA, playerB) = (a(), b())
             for index in Swift.stride(from: worker, to: pairs, by: workers) {
                 var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["pair", String(index)]))
-                results.set(index, pair(Game.self, a: playerA, b: playerB, openingPlies: openingPlies, using: &generator))
+                let played = pair(Game.self, a: playerA, b: playerB, openingPlies: openingPlies, using: &generator)
+                results.withLock { $0[index] = played }
             }
         }
         var score = Score()
-        for result in results.values { score.add(result) }
+        for result in results.withLock({ $0 }) { score.add(result) }
         return score
     }
 

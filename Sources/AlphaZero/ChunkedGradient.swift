@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 extension TrainingBatch {
     /// The examples in `range`, as a batch of their own.
@@ -16,20 +17,22 @@ extension TrainingBatch {
 extension PolicyValueNetwork {
     /// The loss on `batch` and its gradient, computed on `chunks` consecutive parts of the batch
     /// at once (one thread each, as many as the machine runs) and averaged in chunk order,
-    /// weighted by size, with the L2 term added once. The chunk count, not the thread count, fixes the arithmetic, so the
-    /// result is the same on any machine.
+    /// weighted by size, with the L2 term added once. The chunk count, not the thread count,
+    /// fixes the arithmetic, so the result is the same on any machine.
     public func lossAndGradient(_ batch: TrainingBatch, l2 c: Float, chunks: Int) -> (Loss, PolicyValueNetwork) {
         let n = batch.count
         let parts = max(1, min(chunks, n))
         guard parts > 1 else { return lossAndGradient(batch, l2: c) }
         let bounds = (0...parts).map { $0 * n / parts }
-        let results = ResultSlots<(Loss, PolicyValueNetwork)>(count: parts)
+        let results = Mutex([(Loss, PolicyValueNetwork)?](repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            results.set(part, lossAndGradient(batch.rows(bounds[part]..<bounds[part + 1]), l2: 0))
+            let partResult = lossAndGradient(batch.rows(bounds[part]..<bounds[part + 1]), l2: 0)
+            results.withLock { $0[part] = partResult }
         }
+        let partResults = results.withLock { $0.map { $0! } }
         var loss = Loss(value: 0, policy: 0, regularisation: 0)
         var gradient = PolicyValueNetwork(shape: shape, layers: layers.map(\.zeroed))
-        for (part, (partLoss, partGradient)) in results.values.enumerated() {
+        for (part, (partLoss, partGradient)) in partResults.enumerated() {
             let weight = Double(bounds[part + 1] - bounds[part]) / Double(n)
             loss.value += weight * partLoss.value
             loss.policy += weight * partLoss.policy

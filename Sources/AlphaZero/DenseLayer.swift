@@ -51,28 +51,8 @@ public struct DenseLayer: Sendable, Equatable {
                                     active[count] = i
                                     count &+= xRow[i] != 0 ? 1 : 0
                                 }
-                                // Sixteen outputs at a time stay in registers while the inputs stream by.
-                                var o = 0
-                                while o + 16 <= outputs {
-                                    var low = Vector.load(b.baseAddress! + o)
-                                    var high = Vector.load(b.baseAddress! + o + 8)
-                                    for k in 0..<count {
-                                        let i = active[k]
-                                        let xi = xRow[i]
-                                        let wRow = w.baseAddress! + (i &* outputs &+ o)
-                                        low += xi * Vector.load(wRow)
-                                        high += xi * Vector.load(wRow + 8)
-                                    }
-                                    Vector.store(low, out + o)
-                                    Vector.store(high, out + o + 8)
-                                    o += 16
-                                }
-                                while o < outputs {
-                                    var sum = b[o]
-                                    for k in 0..<count { sum += xRow[active[k]] * w[active[k] &* outputs &+ o] }
-                                    out[o] = sum
-                                    o += 1
-                                }
+                                Self.accumulateRows(width: outputs, start: b.baseAddress!, into: out, terms: count,
+                                               coefficient: { xRow[active[$0]] }, row: { w.baseAddress! + active[$0] &* outputs })
                             }
                         }
                     }
@@ -107,27 +87,8 @@ public struct DenseLayer: Sendable, Equatable {
                                     count &+= x[row &* inputs &+ i] != 0 ? 1 : 0
                                 }
                                 let dwRow = dw.baseAddress! + i &* outputs
-                                var o = 0
-                                while o + 16 <= outputs {
-                                    var low = Vector.load(dwRow + o)
-                                    var high = Vector.load(dwRow + o + 8)
-                                    for k in 0..<count {
-                                        let row = active[k]
-                                        let xi = x[row &* inputs &+ i]
-                                        let g = dy.baseAddress! + (row &* outputs &+ o)
-                                        low += xi * Vector.load(g)
-                                        high += xi * Vector.load(g + 8)
-                                    }
-                                    Vector.store(low, dwRow + o)
-                                    Vector.store(high, dwRow + o + 8)
-                                    o += 16
-                                }
-                                while o < outputs {
-                                    var sum = dwRow[o]
-                                    for k in 0..<count { sum += x[active[k] &* inputs &+ i] * dy[active[k] &* outputs &+ o] }
-                                    dwRow[o] = sum
-                                    o += 1
-                                }
+                                Self.accumulateRows(width: outputs, start: dwRow, into: dwRow, terms: count,
+                                               coefficient: { x[active[$0] &* inputs &+ i] }, row: { dy.baseAddress! + active[$0] &* outputs })
                             }
                         }
                     }
@@ -162,6 +123,35 @@ public struct DenseLayer: Sendable, Equatable {
             }
         }
         return inputGradient
+    }
+
+    /// `destination[o] = start[o] + Σ_k coefficient(k) · row(k)[o]` for `o < width`, summed in `k`
+    /// order. Sixteen outputs at a time stay in registers while the rows stream by; the forward
+    /// pass (rows of weights) and the weight gradient (rows of output gradients) both use it.
+    @inline(__always)
+    private static func accumulateRows(
+        width: Int, start: UnsafePointer<Float>, into destination: UnsafeMutablePointer<Float>, terms: Int,
+        coefficient: (Int) -> Float, row: (Int) -> UnsafePointer<Float>
+    ) {
+        var o = 0
+        while o + 16 <= width {
+            var low = Vector.load(start + o)
+            var high = Vector.load(start + o + 8)
+            for k in 0..<terms {
+                let (factor, source) = (coefficient(k), row(k) + o)
+                low += factor * Vector.load(source)
+                high += factor * Vector.load(source + 8)
+            }
+            Vector.store(low, destination + o)
+            Vector.store(high, destination + o + 8)
+            o += 16
+        }
+        while o < width {
+            var sum = start[o]
+            for k in 0..<terms { sum += coefficient(k) * row(k)[o] }
+            destination[o] = sum
+            o += 1
+        }
     }
 
     /// A layer of the same shape with every parameter zero (a gradient accumulator).

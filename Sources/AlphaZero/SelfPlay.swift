@@ -1,3 +1,4 @@
+import Foundation
 import Games
 import Randomness
 import Search
@@ -12,9 +13,13 @@ public struct SelfPlaySettings: Codable, Hashable, Sendable {
     public var dirichletAlpha: Double
     /// Share of the noise in the root priors.
     public var noiseFraction: Double
-    /// Moves played in proportion to visit counts (temperature 1); later moves take the most
-    /// visited child (temperature 0).
+    /// Moves played in proportion to visit counts (temperature 1); later moves follow
+    /// `lateTemperature`.
     public var exploratoryMoves: Int
+    /// The temperature τ after the exploratory moves: a move is drawn with probability in
+    /// proportion to visits^(1/τ), and τ = 0 takes the most visited child. A small positive τ
+    /// keeps self-play games apart to the end, so the value head sees more varied endgames.
+    public var lateTemperature: Double
     /// The share of the root's search value q in each example's value target, the rest being the
     /// game's result z: 0 trains on z alone (AlphaZero), 1/2 on (z + q) / 2, which is less noisy
     /// when exploratory moves decide the result.
@@ -22,8 +27,10 @@ public struct SelfPlaySettings: Codable, Hashable, Sendable {
 
     /// Creates settings.
     public init(
-        simulations: Int, exploration: Double = 1.5, dirichletAlpha: Double, noiseFraction: Double = 0.25, exploratoryMoves: Int, searchValueShare: Double = 0
+        simulations: Int, exploration: Double = 1.5, dirichletAlpha: Double, noiseFraction: Double = 0.25, exploratoryMoves: Int, lateTemperature: Double = 0,
+        searchValueShare: Double = 0
     ) {
+        self.lateTemperature = lateTemperature
         self.searchValueShare = searchValueShare
         self.simulations = simulations
         self.exploration = exploration
@@ -91,17 +98,8 @@ public enum AlphaZeroPlayer {
             // The root's sum is kept for the player who moved into it, the mover's opponent.
             let searchValue = -tree.nodes[0].valueSum / Double(max(1, tree.nodes[0].visits))
             records.append((position.encoded, policy, position.legalMask, position.currentPlayer, searchValue))
-            let move: Int
-            if ply < settings.exploratoryMoves {
-                var pick = generator.uniformUnit() * total
-                move = children.first { child in
-                    pick -= Double(child.visits)
-                    return pick < 0
-                }?.move ?? children.last!.move
-            } else {
-                move = tree.bestMove(.mostVisits)!
-            }
-            position.play(move)
+            let temperature = ply < settings.exploratoryMoves ? 1 : settings.lateTemperature
+            position.play(temperature > 0 ? sampledMove(children.map { ($0.move, $0.visits) }, temperature: temperature, using: &generator) : tree.bestMove(.mostVisits)!)
             ply += 1
         }
         let outcome = position.outcome!
@@ -111,5 +109,18 @@ public enum AlphaZeroPlayer {
             return TrainingExample(input: record.input, policy: record.policy, legal: record.legal, value: Float(target))
         }
         return (examples, outcome)
+    }
+
+    /// A move drawn with probability in proportion to visits^(1/temperature) (temperature > 0).
+    public static func sampledMove<G: RandomNumberGenerator>(
+        _ children: [(move: Int, visits: Int)], temperature: Double, using generator: inout G
+    ) -> Int {
+        let weights = children.map { temperature == 1 ? Double($0.visits) : pow(Double($0.visits), 1 / temperature) }
+        var pick = generator.uniformUnit() * weights.reduce(0, +)
+        for (child, weight) in zip(children, weights) {
+            pick -= weight
+            if pick < 0 { return child.move }
+        }
+        return children.last!.move
     }
 }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Games
 import Randomness
+import Synchronization
 
 /// The arena between a freshly trained network and the one self-play used.
 public struct ArenaSettings: Codable, Hashable, Sendable {
@@ -194,16 +195,17 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
         let settings = self.settings
         let seed = self.seed
         let workers = self.workers
-        let results = ResultSlots<(examples: [TrainingExample], outcome: GameOutcome)>(count: count)
+        let results = Mutex([(examples: [TrainingExample], outcome: GameOutcome)?](repeating: nil, count: count))
         // Each worker takes every `workers`-th game and keeps its own evaluation memo.
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var evaluator = NetworkEvaluator<Game>(network: network)
             for game in Swift.stride(from: worker, to: count, by: workers) {
                 var generator = Xoshiro256StarStar(stream: StreamID(baseSeed: seed, path: ["self-play", String(iteration), String(game)]))
-                results.set(game, AlphaZeroPlayer.selfPlayGame(evaluator: &evaluator, settings: settings.selfPlay, using: &generator))
+                let played = AlphaZeroPlayer.selfPlayGame(evaluator: &evaluator, settings: settings.selfPlay, using: &generator)
+                results.withLock { $0[game] = played }
             }
         }
-        return results.values
+        return results.withLock { $0.map { $0! } }
     }
 
     /// A minibatch drawn uniformly from the buffer, each example under a random symmetry.
@@ -231,20 +233,4 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
         }
         return TrainingBatch(inputs: inputs, policies: policies, legal: legal, values: values)
     }
-}
-
-/// Slots filled by concurrent workers, each slot by exactly one.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = [Value?](repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] { slots.map { $0! } }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A support pair that survived the floating-point screen, and what it may show.
 struct Candidate {
@@ -38,7 +39,7 @@ public enum SupportEnumeration {
         let tasks = (1...min(m, n)).flatMap { size in combinations(m, size).map { (size: size, rows: $0) } }
         let columnSets = (0...min(m, n)).map { combinations(n, $0) }
         let lanes = max(1, min(workers, tasks.count))
-        let candidates = LaneResults<[Candidate]>(lanes: lanes, initial: [])
+        let candidates = Mutex([[Candidate]](repeating: [], count: lanes))
         let columnByTarget = (0..<n).map { j in (0..<m).map { game.columnValues[$0][j] } }
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             let x = IndifferenceSolver(capacity: min(m, n) + 1, singular: 1e-12 * scale)
@@ -58,11 +59,11 @@ public enum SupportEnumeration {
                     if xReplies != .better && yReplies != .better { found.append(Candidate(rows: rows, columns: columns, kind: .equilibrium)) }
                 }
             }
-            candidates.set(lane, found)
+            candidates.withLock { $0[lane] = found }
         }
         var equilibria = Set<MixedEquilibrium>()
         var degeneracy: String?
-        for candidate in candidates.values.joined() {
+        for candidate in candidates.withLock({ $0 }).joined() {
             switch candidate.kind {
             case .equilibrium:
                 if let equilibrium = decide(game, rows: candidate.rows, columns: candidate.columns) { equilibria.insert(equilibrium) }
@@ -132,25 +133,5 @@ public enum SupportEnumeration {
             current[position] += 1
             for later in (position + 1)..<size { current[later] = current[later - 1] + 1 }
         }
-    }
-}
-
-/// One result per concurrent lane, each written by its own lane only.
-final class LaneResults<Value>: @unchecked Sendable {
-    private var slots: [Value]
-    private let lock = NSLock()
-
-    init(lanes: Int, initial: Value) { slots = [Value](repeating: initial, count: lanes) }
-
-    func set(_ lane: Int, _ value: Value) {
-        lock.lock()
-        slots[lane] = value
-        lock.unlock()
-    }
-
-    var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

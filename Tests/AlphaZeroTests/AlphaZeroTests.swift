@@ -171,6 +171,22 @@ struct TrainingTests {
         #expect(searchValues.allSatisfy { abs($0) <= 1 + 1e-6 })
         #expect(searchValues.contains { abs($0 - 1) > 1e-3 && abs($0 + 1) > 1e-3 })
     }
+
+    @Test("moves are drawn in proportion to visits^(1/τ): 1:2:4 visits give 1:2:4 at τ = 1 and 1:4:16 at τ = 1/2")
+    func temperatureSampling() {
+        var generator = Xoshiro256StarStar(seed: 12)
+        let children = [(move: 0, visits: 1), (move: 3, visits: 2), (move: 5, visits: 4)]
+        for (temperature, weights) in [(1.0, [1.0, 2, 4]), (0.5, [1.0, 4, 16])] {
+            let draws = 70_000
+            var counts = [0: 0, 3: 0, 5: 0]
+            for _ in 0..<draws { counts[AlphaZeroPlayer.sampledMove(children, temperature: temperature, using: &generator), default: 0] += 1 }
+            let total = weights.reduce(0, +)
+            for (child, weight) in zip(children, weights) {
+                // Five standard errors of a share near 1/2 in 70,000 draws is about 0.01.
+                #expect(abs(Double(counts[child.move]!) / Double(draws) - weight / total) < 0.01, "τ \(temperature), move \(child.move)")
+            }
+        }
+    }
 }
 
 extension Array {
