@@ -22,6 +22,11 @@ func measure(_ name: String, repeats: Int = 3, _ body: () -> Int) {
     print("\(name): \(updates) updates, \(String(format: "%.1f", best / 1e6)) million updates per second (best of \(repeats), one core)")
 }
 
+/// The value after `--name` on the command line, if given.
+func option(_ name: String) -> String? {
+    CommandLine.arguments.firstIndex(of: name).flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+}
+
 // The probes below that answer one question skip the default measurements.
 let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control", "--alphazero-c4-losses"].contains($0) }
 let maze = GridMaze.dynaMaze.scaled(by: 12)
@@ -181,7 +186,6 @@ if CommandLine.arguments.contains("--alphazero-ttt") {
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
     let iterations = CommandLine.arguments.count > flag + 1 ? Int(CommandLine.arguments[flag + 1]) ?? 100 : 100
     // Overrides for probing other runs: --hidden 512,256 --games G --steps S --buffer B --late-temperature T.
-    func option(_ name: String) -> String? { CommandLine.arguments.firstIndex(of: name).map { CommandLine.arguments[$0 + 1] } }
     var settings = TrainingSettings.connectFour(iterations: iterations)
     if let hidden = option("--hidden") { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
     if let games = option("--games").flatMap(Int.init) { settings.gamesPerIteration = games }
@@ -226,10 +230,8 @@ func savedNetwork(_ path: String) throws -> PolicyValueNetwork {
 // simulations against UCT(1,000): `--alphazero-c4-eval FILE SIMULATIONS... [--pairs P]
 // [--exploration C] [--seed S]` (defaults 50 pairs, c = 1.5, seed 9; both cores).
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-eval") {
-    func option(_ name: String, _ fallback: Double) -> Double {
-        CommandLine.arguments.firstIndex(of: name).flatMap { Double(CommandLine.arguments[$0 + 1]) } ?? fallback
-    }
-    let (pairs, exploration, seed) = (Int(option("--pairs", 50)), option("--exploration", 1.5), UInt64(option("--seed", 9)))
+    let number = { (name: String, fallback: Double) in option(name).flatMap(Double.init) ?? fallback }
+    let (pairs, exploration, seed) = (Int(number("--pairs", 50)), number("--exploration", 1.5), UInt64(number("--seed", 9)))
     let network = try savedNetwork(CommandLine.arguments[flag + 1])
     let counts = CommandLine.arguments[(flag + 2)...].prefix { !$0.hasPrefix("--") }.compactMap { Int($0) }
     for simulations in counts {
