@@ -181,7 +181,8 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch") {
             func target(_ s: TrainingSettings) -> String { s.selfPlay.searchValueShare == 0 ? "result z" : String(format: "%g z + %g q", 1 - s.selfPlay.searchValueShare, s.selfPlay.searchValueShare) }
             func moves(_ s: TrainingSettings) -> String {
                 let late = s.selfPlay.lateTemperature == 0 ? "the most visited" : String(format: "by visits^%g", 1 / s.selfPlay.lateTemperature)
-                return "by visits for \(s.selfPlay.exploratoryMoves) plies, then \(late)"
+                let opening = s.selfPlay.randomOpeningPlies == 0 ? "" : "after 0 to \(s.selfPlay.randomOpeningPlies) random moves, "
+                return opening + "by visits for \(s.selfPlay.exploratoryMoves) plies, then \(late)"
             }
             func steps(_ s: TrainingSettings) -> String {
                 ([String(format: "%g", s.learningRate)] + s.learningRateSteps.map { String(format: "%g from %d", $0.rate, $0.iteration) }).joined(separator: ", ")

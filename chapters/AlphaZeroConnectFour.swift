@@ -5,7 +5,7 @@ import Games
 import Notebook
 
 /// Training iterations of the Connect Four run (chosen to fit 30 minutes on 2 cores).
-let connectFourIterations = 400
+let connectFourIterations = 500
 
 let connectFour = Experiment(
     "exp-az-c4", parameters: [connectFourIterations], replicates: 1,
@@ -27,20 +27,23 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         moves, and a weak player loses to a strong one almost every time. The run below trains a \
         network with hidden layers of 512 and 256 units from random weights for a fixed number of \
         iterations chosen to fit half an hour on two cores; each iteration plays 200 self-play \
-        games with 100 simulations per move and takes 250 minibatches of 128 positions. Three \
-        departures from the plain recipe are made here, and none is measured on its own. The \
-        value target is the mean of the game's result $z$ and the search's value $q$ at the root, \
-        which is less noisy than $z$ alone when exploratory moves early in a game decide its \
-        result. After the first ten plies a move is drawn with probability in proportion to its \
-        visits to the power 2.5 (temperature 0.4, as in AlphaZero.jl's Connect Four run) instead \
-        of always being the most visited, so self-play games stay apart to the end and the value \
-        head sees more varied endgames. And Adam's step size drops from $10^{-3}$ to \
-        $3 \\times 10^{-4}$ halfway through and to $10^{-4}$ at four fifths, as AlphaGo Zero's \
-        did. Each minibatch's gradient is computed in four parts at once, so the \
-        updates use both cores as self-play does. The run \
-        is expensive, so it is computed once per change of the code and its results, including \
-        the final weights and the training time, are kept with the report; `report check` \
-        verifies them without training again, and `report --force` retrains.
+        games with 100 simulations per move and takes 250 minibatches of 128 positions. Four \
+        departures from the plain recipe are made here, and none is measured on its own. Each \
+        self-play game opens with a uniformly drawn number, none to four, of uniformly random \
+        moves that are neither searched nor kept as examples, so the network also learns positions \
+        its own play avoids, such as those after a weak first move (the matches against UCT below \
+        start from random two-move openings). The value target is the mean of the game's result \
+        $z$ and the search's value $q$ at the root, which is less noisy than $z$ alone when \
+        exploratory moves early in a game decide its result. After the first ten searched plies a \
+        move is drawn with probability in proportion to its visits to the power 2.5 (temperature \
+        0.4, as in AlphaZero.jl's Connect Four run) instead of always being the most visited, so \
+        self-play games stay apart to the end and the value head sees more varied endgames. And \
+        Adam's step size drops from $10^{-3}$ to $3 \\times 10^{-4}$ halfway through and to \
+        $10^{-4}$ at four fifths, as AlphaGo Zero's did. Each minibatch's gradient is computed in \
+        four parts at once, so the updates use both cores as self-play does. The run is expensive, \
+        so it is computed once per change of the code and its results, including the final weights \
+        and the training time, are kept with the report; `report check` verifies them without \
+        training again, and `report --force` retrains.
         """)
     connectFour
     Figure("fig-az-c4-curve", caption: "Left: training losses per iteration. Right: score (wins plus half the draws) of the network with 800 PUCT simulations per move against UCT with 1,000 random rollouts, 20 games from random two-move openings every 20 iterations; the vertical lines mark the drops of the step size.") { results in
@@ -82,7 +85,7 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         return ClaimCheck(total(AlphaZeroLab.ponsPlayers[0]), .atMost(total(AlphaZeroLab.ponsPlayers[1]) - 1), unit: "mistakes with search",
                           detail: "raw policy: \(Int(total(AlphaZeroLab.ponsPlayers[1]))) mistakes in \(positions) positions")
     }
-    Claim("clm-az-c4-minimax", "On the hardest beginning set, Test_L1_R3, the trained agent errs on fewer than one position in five, the aim this project set, and less often than depth-5 minimax with the alignment heuristic, which errs about as often here as AlphaZero.jl reports for its baseline (23.5%). Without the heuristic, minimax errs at least twice as often as the agent. AlphaZero.jl's 7% after hours on a GPU stays out of reach.") { results in
+    Claim("clm-az-c4-minimax", "On the hardest beginning set, Test_L1_R3, the trained agent errs on fewer than one position in five, the aim this project set, and less often than depth-5 minimax with the alignment heuristic, which errs about as often here as AlphaZero.jl reports for its baseline (23.5%). Without the heuristic, minimax errs at least three times as often as the agent. The agent comes within a few positions of AlphaZero.jl's 7% after hours on a GPU.") { results in
         let mistakes = try results[connectFour].points[0].replicates[0].mistakes.filter { $0.file == "Test_L1_R3" }
         func rate(_ k: Int) -> Double { share(mistakes.first { $0.player == AlphaZeroLab.ponsPlayers[k] }!) }
         let (agent, plain, heuristic) = (rate(0), rate(2), rate(3))
@@ -90,8 +93,8 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
                           detail: "agent \(String(format: "%.2f", agent)), minimax with the heuristic \(String(format: "%.2f", heuristic)), plain minimax \(String(format: "%.2f", plain))",
                           and: [ClaimCheck(heuristic - agent, .atLeast(0.01), unit: "(heuristic minimax's share minus the agent's)"),
                                 ClaimCheck(heuristic, .between(0.15, 0.3), unit: "(heuristic minimax's share, against AlphaZero.jl's 0.235)"),
-                                ClaimCheck(plain / max(agent, 0.01), .atLeast(2), unit: "(plain minimax's mistakes per mistake of the agent)"),
-                                ClaimCheck(agent, .atLeast(0.07), unit: "(agent's share, against AlphaZero.jl's 0.07)")])
+                                ClaimCheck(plain / max(agent, 0.01), .atLeast(3), unit: "(plain minimax's mistakes per mistake of the agent)"),
+                                ClaimCheck(abs(agent - 0.07), .atMost(0.04), unit: "(distance of the agent's share from AlphaZero.jl's 0.07)")])
     }
     Prose("""
         AlphaGo, unlike AlphaZero, scored each leaf of its search by mixing \
@@ -110,19 +113,18 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
             ["training time", String(format: "%.1f min", run.trainingSeconds / 60), "", "", ""],
         ])
     }
-    Claim("clm-az-c4-uct", "The trained agent beats UCT with 1,000 rollouts in about four games in five after less than 30 minutes of training on two cores; the target of nine in ten is not reached with AlphaZero's evaluation.") { results in
+    Claim("clm-az-c4-uct", "The trained agent beats UCT with 1,000 rollouts in at least nine games in ten, the target, after less than 30 minutes of training on two cores.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         let s = run.finalAgainstUCT
         let rate = Double(s.wins) / Double(s.games)
-        return ClaimCheck(rate, .between(0.72, 0.89), unit: "(win rate)", detail: "\(s.wins) wins, \(s.draws) draws, \(s.losses) losses",
+        return ClaimCheck(rate, .atLeast(0.9), unit: "(win rate)", detail: "\(s.wins) wins, \(s.draws) draws, \(s.losses) losses",
                           and: [ClaimCheck(run.trainingSeconds / 60, .atMost(30), unit: "min of training")])
     }
-    Claim("clm-az-c4-mixed", "With AlphaGo's mixed evaluation and 1,600 simulations the same network loses about half as many games as with AlphaZero's and wins at least nine games in ten, the target; UCT with the same 1,600 rollouts but no network wins only about three games in five against UCT with 1,000, so the extra rollouts alone do not explain the gain.") { results in
+    Claim("clm-az-c4-mixed", "With AlphaGo's mixed evaluation and 1,600 simulations the same network loses fewer games still; UCT with the same 1,600 rollouts but no network wins only about half its games against UCT with 1,000, so the extra rollouts alone do not explain the mix's strength.") { results in
         let run = try results[connectFour].points[0].replicates[0]
-        let mixed = Double(run.mixedAgainstUCT.wins) / Double(run.mixedAgainstUCT.games)
-        return ClaimCheck(mixed, .atLeast(0.9), unit: "(win rate with the mixed evaluation)",
-                          detail: "\(run.mixedAgainstUCT.wins) wins, \(run.mixedAgainstUCT.draws) draws, \(run.mixedAgainstUCT.losses) losses; control \(run.uctControl.wins)/\(run.uctControl.draws)/\(run.uctControl.losses)",
-                          and: [ClaimCheck(Double(run.mixedAgainstUCT.losses) / Double(run.finalAgainstUCT.losses), .between(0.4, 0.65), unit: "(losses with the mix relative to AlphaZero's evaluation)"),
-                                ClaimCheck(Double(run.uctControl.wins) / Double(run.uctControl.games), .between(0.5, 0.7), unit: "(win rate of the UCT control)")])
+        let control = Double(run.uctControl.wins) / Double(run.uctControl.games)
+        return ClaimCheck(Double(run.mixedAgainstUCT.losses), .atMost(Double(run.finalAgainstUCT.losses) - 1), unit: "losses with the mix",
+                          detail: "\(run.mixedAgainstUCT.wins) wins, \(run.mixedAgainstUCT.draws) draws, \(run.mixedAgainstUCT.losses) losses, against \(run.finalAgainstUCT.losses) with AlphaZero's evaluation; control \(run.uctControl.wins)/\(run.uctControl.draws)/\(run.uctControl.losses)",
+                          and: [ClaimCheck(control, .between(0.4, 0.65), unit: "(win rate of the UCT control)")])
     }
 }

@@ -24,14 +24,19 @@ public struct SelfPlaySettings: Codable, Hashable, Sendable {
     /// game's result z: 0 trains on z alone (AlphaZero), 1/2 on (z + q) / 2, which is less noisy
     /// when exploratory moves decide the result.
     public var searchValueShare: Double
+    /// The most uniformly random moves a game opens with: each game first plays a number of them
+    /// drawn uniformly from 0 to this, unsearched and not kept as examples. The network then
+    /// also learns positions its own play avoids, such as those after a weak first move.
+    public var randomOpeningPlies: Int
 
     /// Creates settings.
     public init(
         simulations: Int, exploration: Double = 1.5, dirichletAlpha: Double, noiseFraction: Double = 0.25, exploratoryMoves: Int, lateTemperature: Double = 0,
-        searchValueShare: Double = 0
+        searchValueShare: Double = 0, randomOpeningPlies: Int = 0
     ) {
         self.lateTemperature = lateTemperature
         self.searchValueShare = searchValueShare
+        self.randomOpeningPlies = randomOpeningPlies
         self.simulations = simulations
         self.exploration = exploration
         self.dirichletAlpha = dirichletAlpha
@@ -85,7 +90,13 @@ public enum AlphaZeroPlayer {
         evaluator: inout NetworkEvaluator<Game>, settings: SelfPlaySettings, using generator: inout G
     ) -> (examples: [TrainingExample], outcome: GameOutcome) {
         var position = Game.initial
+        let openingPlies = settings.randomOpeningPlies > 0 ? generator.uniformIndex(below: settings.randomOpeningPlies + 1) : 0
+        for _ in 0..<openingPlies where position.outcome == nil {
+            let moves = position.legalMoves
+            position.play(moves[generator.uniformIndex(below: moves.count)])
+        }
         var records = [(input: [Float], policy: [Float], legal: [Float], player: Player, searchValue: Double)]()
+        // Plies played by search: the exploratory ones count from the first searched move.
         var ply = 0
         while position.outcome == nil {
             let tree = search(position, evaluator: evaluator, simulations: settings.simulations, exploration: settings.exploration,

@@ -185,13 +185,15 @@ if CommandLine.arguments.contains("--alphazero-ttt") {
 // 1,000 rollouts, `--alphazero-c4 ITERATIONS [WEIGHTS-FILE]` (the final network is saved there).
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4") {
     let iterations = CommandLine.arguments.count > flag + 1 ? Int(CommandLine.arguments[flag + 1]) ?? 100 : 100
-    // Overrides for probing other runs: --hidden 512,256 --games G --steps S --buffer B --late-temperature T.
+    // Overrides for probing other runs: --hidden 512,256 --games G --steps S --buffer B --late-temperature T
+    // --random-opening K.
     var settings = TrainingSettings.connectFour(iterations: iterations)
     if let hidden = option("--hidden") { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
     if let games = option("--games").flatMap(Int.init) { settings.gamesPerIteration = games }
     if let steps = option("--steps").flatMap(Int.init) { settings.stepsPerIteration = steps }
     if let buffer = option("--buffer").flatMap(Int.init) { settings.bufferSize = buffer }
     if let temperature = option("--late-temperature").flatMap(Double.init) { settings.selfPlay.lateTemperature = temperature }
+    if let plies = option("--random-opening").flatMap(Int.init) { settings.selfPlay.randomOpeningPlies = plies }
     print(settings)
     var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: 1)
     var elapsed = 0.0

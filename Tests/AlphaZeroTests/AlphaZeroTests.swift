@@ -172,6 +172,26 @@ struct TrainingTests {
         #expect(searchValues.contains { abs($0 - 1) > 1e-3 && abs($0 + 1) > 1e-3 })
     }
 
+    @Test("a game opens with 0 to K uniformly random moves, each count about equally often, and keeps no example of them")
+    func randomOpenings() {
+        var generator = Xoshiro256StarStar(seed: 6)
+        let network = PolicyValueNetwork(shape: NetworkShape(inputs: 18, hidden: [16], moves: 9), using: &generator)
+        var evaluator = NetworkEvaluator<TicTacToe>(network: network)
+        let settings = SelfPlaySettings(simulations: 8, dirichletAlpha: 1, exploratoryMoves: 9, randomOpeningPlies: 3)
+        var openings = [Int: Int]()
+        for game in 0..<400 {
+            var stream = Xoshiro256StarStar(stream: StreamID(baseSeed: 3, path: [String(game)]))
+            let played = AlphaZeroPlayer.selfPlayGame(evaluator: &evaluator, settings: settings, using: &stream)
+            // Stones on the board of each example: the opening's, then one more per searched move.
+            let stones = played.examples.map { Int($0.input.reduce(0, +)) }
+            #expect(stones == Array(stones[0]..<(stones[0] + stones.count)), "game \(game)")
+            openings[stones[0], default: 0] += 1
+        }
+        #expect(openings.keys.sorted() == [0, 1, 2, 3])
+        // 100 expected each; five standard errors is about 43.
+        #expect(openings.values.allSatisfy { abs($0 - 100) < 43 }, "\(openings)")
+    }
+
     @Test("moves are drawn in proportion to visits^(1/τ): 1:2:4 visits give 1:2:4 at τ = 1 and 1:4:16 at τ = 1/2")
     func temperatureSampling() {
         var generator = Xoshiro256StarStar(seed: 12)
