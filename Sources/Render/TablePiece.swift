@@ -9,20 +9,21 @@ enum TablePiece {
         let cairo = builder.cairo
         let index = builder.typesetter.book.index
         let captionPiece = builder.paragraph(caption, size: BookFonts.captionSize, width: width, prefix: "<b>Table \(number).</b> ", justify: false)
-        func cell(_ source: String, bold: Bool) -> RichText {
-            RichText(engine: text, inlines: InlineMarkdown.parse(source), index: index, style: bold ? "Bold" : "", size: BookFonts.captionSize, width: nil)
+        func cell(_ source: String, bold: Bool, width: Double?) -> RichText {
+            RichText(engine: text, inlines: InlineMarkdown.parse(source), index: index, style: bold ? "Bold" : "", size: BookFonts.captionSize, width: width)
         }
-        let header = data.header.map { cell($0, bold: true) }
-        let rows = data.rows.map { $0.map { cell($0, bold: false) } }
         let numeric = data.header.indices.map(data.isNumeric(column:))
         let padding = 12.0
-        var columnWidths = header.map { $0.size.width }
-        for row in rows { for (i, c) in row.enumerated() { columnWidths[i] = max(columnWidths[i], c.size.width) } }
-        let natural = columnWidths.reduce(0, +) + padding * Double(max(0, columnWidths.count - 1))
-        let scale = natural > width ? width / natural : 1
-        let tableWidth = min(natural, width)
-        let rowHeight = (header.first?.size.height ?? 12) + 4
-        let bodyHeight = rowHeight * Double(rows.count + 1) + 8
+        var naturalWidths = data.header.map { cell($0, bold: true, width: nil).size.width }
+        for row in data.rows { for (i, c) in row.enumerated() { naturalWidths[i] = max(naturalWidths[i], cell(c, bold: false, width: nil).size.width) } }
+        let columnWidths = fittedWidths(naturalWidths, into: width - padding * Double(max(0, naturalWidths.count - 1)))
+        // Cells wrap only in the columns that had to narrow.
+        let wrapping = zip(columnWidths, naturalWidths).map { $0 < $1 ? $0 : nil }
+        let header = data.header.enumerated().map { cell($1, bold: true, width: wrapping[$0]) }
+        let rows = data.rows.map { $0.enumerated().map { cell($1, bold: false, width: wrapping[$0]) } }
+        let tableWidth = columnWidths.reduce(0, +) + padding * Double(max(0, columnWidths.count - 1))
+        let rowHeights = ([header] + rows).map { ($0.map(\.size.height).max() ?? 12) + 4 }
+        let bodyHeight = rowHeights.reduce(0, +) + 8
         let height = captionPiece.height + 6 + bodyHeight
         let piece = Piece(height: height) { x, y in
             captionPiece.draw(x, y, nil)
@@ -34,29 +35,29 @@ enum TablePiece {
                 cairo_line_to(cairo, left + tableWidth, cursor)
                 cairo_stroke(cairo)
             }
-            func drawRow(_ cells: [RichText], highlighted: (Int) -> Bool = { _ in false }) {
+            func drawRow(_ cells: [RichText], height: Double, highlighted: (Int) -> Bool = { _ in false }) {
                 var cx = left
                 for (i, c) in cells.enumerated() {
-                    let w = columnWidths[i] * scale
+                    let w = columnWidths[i]
                     if highlighted(i) {
                         cairo_set_source_rgb(cairo, 1.0, 0.93, 0.7)
-                        cairo_rectangle(cairo, cx - padding * scale / 2, cursor, w + padding * scale, rowHeight)
+                        cairo_rectangle(cairo, cx - padding / 2, cursor, w + padding, height)
                         cairo_fill(cairo)
                         cairo_set_source_rgb(cairo, 0, 0, 0)
                     }
                     let dx = numeric[i] ? w - c.size.width : 0
                     c.draw(engine: text, cairo: cairo, x: cx + dx, y: cursor + 2)
-                    cx += w + padding * scale
+                    cx += w + padding
                 }
-                cursor += rowHeight
+                cursor += height
             }
             cairo_set_source_rgb(cairo, 0, 0, 0)
             rule(0.8)
             cursor += 2
-            drawRow(header)
+            drawRow(header, height: rowHeights[0])
             rule(0.45)
             cursor += 2
-            for (r, row) in rows.enumerated() { drawRow(row) { data.isHighlighted(row: r, column: $0) } }
+            for (r, row) in rows.enumerated() { drawRow(row, height: rowHeights[r + 1]) { data.isHighlighted(row: r, column: $0) } }
             cursor += 2
             rule(0.8)
         }
@@ -64,5 +65,21 @@ enum TablePiece {
         piece.spaceBefore = 8
         piece.spaceAfter = 14
         return piece
+    }
+
+    /// Column widths that fit `available` points: when the natural widths are too wide, the
+    /// columns narrower than an even share of what is left keep their width, and the wider
+    /// ones split the rest evenly (their cells then wrap), as LaTeX's tabularx does.
+    static func fittedWidths(_ natural: [Double], into available: Double) -> [Double] {
+        guard natural.reduce(0, +) > available else { return natural }
+        var widths = natural
+        var remaining = available
+        var open = natural.indices.sorted { natural[$0] < natural[$1] }
+        while let narrowest = open.first, natural[narrowest] <= remaining / Double(open.count) {
+            remaining -= natural[narrowest]
+            open.removeFirst()
+        }
+        for i in open { widths[i] = remaining / Double(open.count) }
+        return widths
     }
 }

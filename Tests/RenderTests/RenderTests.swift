@@ -32,6 +32,16 @@ struct RenderTests {
         #expect(width == Int(Self.chart.width * 2))
     }
 
+    @Test("a table too wide for the page keeps its narrow columns and splits the rest evenly; one that fits is left alone")
+    func tableColumnWidths() {
+        #expect(TablePiece.fittedWidths([50, 300, 300], into: 400) == [50, 175, 175])
+        // 120 is wider than an even share of the 150 left after the first column, so it wraps too.
+        #expect(TablePiece.fittedWidths([50, 120, 300], into: 200) == [50, 75, 75])
+        #expect(TablePiece.fittedWidths([40, 60], into: 200) == [40, 60])
+        let fitted = TablePiece.fittedWidths([90, 10, 400, 250, 35], into: 500)
+        #expect(abs(fitted.reduce(0, +) - 500) < 1e-9)
+    }
+
     @Test("LaTeX math becomes Pango markup with Unicode symbols and scripts")
     func mathMarkup() {
         let markup = MathMarkup.markup("\\hat{P}(s'|s,a) \\leq \\epsilon_1")
