@@ -105,7 +105,7 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
     Table("tbl-az-c4-uct", caption: "Against UCT with 1,000 rollouts, \(2 * AlphaZeroLab.finalPairs) games each (both seats from each of \(AlphaZeroLab.finalPairs) random two-move openings): the final network with 800 PUCT simulations (AlphaZero's evaluation), the same network with 1,600 simulations and AlphaGo's mixed evaluation (λ = 0.5), and UCT with 1,600 rollouts; the training time.") { results in
         let run = try results[connectFour].points[0].replicates[0]
         func row(_ name: String, _ s: Arena.Score) -> [String] {
-            [name, "\(s.wins)", "\(s.draws)", "\(s.losses)", String(format: "%.0f%%", 100 * Double(s.wins) / Double(s.games))]
+            [name, "\(s.wins)", "\(s.draws)", "\(s.losses)", String(format: "%.1f%%", 100 * Double(s.wins) / Double(s.games))]
         }
         return TableData(header: ["player", "wins", "draws", "losses", "win rate"], rows: [
             row("AlphaZero, 800 simulations", run.finalAgainstUCT), row("AlphaGo mix, 1,600 simulations", run.mixedAgainstUCT),
