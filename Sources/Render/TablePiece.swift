@@ -14,13 +14,18 @@ enum TablePiece {
         }
         let numeric = data.header.indices.map(data.isNumeric(column:))
         let padding = 12.0
-        var naturalWidths = data.header.map { cell($0, bold: true, width: nil).size.width }
-        for row in data.rows { for (i, c) in row.enumerated() { naturalWidths[i] = max(naturalWidths[i], cell(c, bold: false, width: nil).size.width) } }
+        let naturalHeader = data.header.map { cell($0, bold: true, width: nil) }
+        let naturalRows = data.rows.map { $0.map { cell($0, bold: false, width: nil) } }
+        var naturalWidths = naturalHeader.map(\.size.width)
+        for row in naturalRows { for (i, c) in row.enumerated() { naturalWidths[i] = max(naturalWidths[i], c.size.width) } }
         let columnWidths = fittedWidths(naturalWidths, into: width - padding * Double(max(0, naturalWidths.count - 1)))
-        // Cells wrap only in the columns that had to narrow.
+        // Only the cells of the columns that had to narrow are laid out again, wrapped.
         let wrapping = zip(columnWidths, naturalWidths).map { $0 < $1 ? $0 : nil }
-        let header = data.header.enumerated().map { cell($1, bold: true, width: wrapping[$0]) }
-        let rows = data.rows.map { $0.enumerated().map { cell($1, bold: false, width: wrapping[$0]) } }
+        func fitted(_ cells: [RichText], _ sources: [String], bold: Bool) -> [RichText] {
+            cells.indices.map { i in wrapping[i].map { cell(sources[i], bold: bold, width: $0) } ?? cells[i] }
+        }
+        let header = fitted(naturalHeader, data.header, bold: true)
+        let rows = zip(naturalRows, data.rows).map { fitted($0, $1, bold: false) }
         let tableWidth = columnWidths.reduce(0, +) + padding * Double(max(0, columnWidths.count - 1))
         let rowHeights = ([header] + rows).map { ($0.map(\.size.height).max() ?? 12) + 4 }
         let bodyHeight = rowHeights.reduce(0, +) + 8
