@@ -34,6 +34,7 @@ let package = Package(
         .library(name: "LaTeXMath", targets: ["LaTeXMath"]),
         .library(name: "Notebook", targets: ["Notebook"]),
         .library(name: "Render", targets: ["Render"]),
+        .library(name: "Bibliography", targets: ["Bibliography"]),
         .executable(name: "report", targets: ["report"]),
     ],
     dependencies: [
@@ -51,6 +52,7 @@ let package = Package(
         .target(name: "GameTheory", dependencies: ["Randomness", .product(name: "BigInt", package: "BigInt")], swiftSettings: optimisedEverywhere),
         .target(name: "Charts"),
         .target(name: "LaTeXMath"),
+        .target(name: "Bibliography"),
         .target(
             name: "Notebook",
             dependencies: ["Charts", "LaTeXMath", "Randomness", .product(name: "Crypto", package: "swift-crypto")]
@@ -81,6 +83,7 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "FigureGallery"], exclude: ["Snapshots"]),
+        .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Randomness"], exclude: ["Fixtures"]),
         .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath", "FigureGallery"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "FigureGallery", "LaTeXMath", "Notebook"], exclude: ["Pages"]),
