@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "Bibliography"),
         .target(
             name: "Notebook",
-            dependencies: ["Charts", "LaTeXMath", "Randomness", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Bibliography", "Charts", "LaTeXMath", "Randomness", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo",
@@ -76,9 +76,9 @@ let package = Package(
             swiftSettings: vectorUnits
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "GameTheory"], swiftSettings: vectorUnits),
-        .testTarget(name: "GamesTests", dependencies: ["Games"], exclude: ["Playthroughs"]),
+        .testTarget(name: "GamesTests", dependencies: ["Games", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Playthroughs"]),
         .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Search", "Randomness"]),
-        .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness"], exclude: ["Fixtures"]),
+        .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Games", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Randomness"], exclude: ["Fixtures"]),
         .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath", "FigureGallery"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Charts", "FigureGallery", "LaTeXMath", "Notebook"], exclude: ["Pages"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Bibliography", "Charts", "FigureGallery", "LaTeXMath", "Notebook"], exclude: ["Pages"]),
         .testTarget(name: "ReportTests", dependencies: ["report"]),
     ],
     swiftLanguageModes: [.v6]

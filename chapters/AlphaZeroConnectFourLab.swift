@@ -31,6 +31,9 @@ struct ConnectFourRun: Codable, Sendable {
     var mixedAgainstUCT: Arena.Score
     /// Control: UCT with as many rollouts as the mixed agent's simulations against UCT(1,000).
     var uctControl: Arena.Score
+    /// Control: the network with AlphaZero's evaluation and the mixed agent's simulation budget
+    /// against UCT(1,000), so that the mix is compared at equal search.
+    var equalBudgetAgainstUCT: Arena.Score
     var mistakes: [MistakeCount]
     /// Wall-clock seconds of the training (self-play and updates) on all cores.
     var trainingSeconds: Double
@@ -94,7 +97,10 @@ extension AlphaZeroLab {
         }, pairs: finalPairs, using: &generator)
         let control = againstUCT(uct(mixedSimulations), pairs: finalPairs, using: &generator)
         let mistakes = try ponsMistakes(network: network, step: ponsStep, seed: generator.next())
-        return ConnectFourRun(settings: settings, records: trainer.history, curve: curve, finalAgainstUCT: final, mixedAgainstUCT: mixedScore, uctControl: control, mistakes: mistakes,
+        // Drawn last, so that every earlier match keeps the stream it had before this control.
+        let equalBudget = againstUCT(alphaZero(network, simulations: mixedSimulations), pairs: finalPairs, using: &generator)
+        return ConnectFourRun(settings: settings, records: trainer.history, curve: curve, finalAgainstUCT: final, mixedAgainstUCT: mixedScore, uctControl: control,
+                              equalBudgetAgainstUCT: equalBudget, mistakes: mistakes,
                               trainingSeconds: seconds, weights: Data(WeightsFile.encode(network)).base64EncodedString())
     }
 
@@ -113,7 +119,7 @@ extension AlphaZeroLab {
     static func ponsMistakes(network: PolicyValueNetwork, step: Int, seed: UInt64) throws -> [MistakeCount] {
         var sample = [(file: String, entry: PonsBenchmark.Entry)]()
         for file in PonsBenchmark.files {
-            let benchmark = try PonsBenchmark(name: file, folder: PonsBenchmark.folder(projectRoot: ConnectFourLab.projectRoot))
+            let benchmark = try PonsBenchmark(name: file, folder: PonsBenchmark.bundledFolder(projectRoot: ConnectFourLab.projectRoot))
             sample += Swift.stride(from: 0, to: benchmark.entries.count, by: step).map { (file, benchmark.entries[$0]) }
         }
         let jobs = (sample.count + ponsChunk - 1) / ponsChunk

@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 
 /// The book's table of contents: the chapters in reading order.
@@ -8,6 +9,7 @@ public enum RLNotesBook {
         subtitle: "Model-based reinforcement learning and multi-agent learning, measured",
         author: "The RL Notes authors",
         seed: 20_261_126,
+        bibliography: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("references.bib").path,
         chapters: [
             dynaChapter,
             modelErrorChapter,

@@ -117,7 +117,7 @@ extension DynaMazeSetup {
 
     static func changing(_ point: ChangingMazePoint, using generator: inout Xoshiro256StarStar) -> [Double] {
         let blocking = point.maze == "blocking"
-        // Sutton and Barto's settings (REFERENCES.md): alpha 1, epsilon 0.1, gamma 0.95.
+        // The settings of the common Python reproduction of the book's Examples 8.2 and 8.3: alpha 1, epsilon 0.1, gamma 0.95.
         let settings = DynaQSettings(stepSize: 1, planningSteps: blocking ? 10 : 50)
         let bonus = point.agent == "Dyna-Q+" ? (blocking ? 1e-4 : 1e-3) : 0
         return DynaQPlus(settings: settings, bonus: bonus).cumulativeReward(

@@ -6,6 +6,8 @@ import Notebook
 import Search
 
 private let dependencies = mctsDependencies
+/// The experiments that read Pons' positions also key on the files themselves.
+private let ponsDependencies = mctsDependencies + [PonsBenchmark.bundledPath]
 
 private let randomGames = Experiment(
     "exp-c4-random",
@@ -36,18 +38,18 @@ struct PonsQualityPoint: Codable, Sendable, Hashable {
 private let ponsQuality = Experiment(
     "exp-c4-quality",
     parameters: ["Test_L3_R1", "Test_L2_R1", "Test_L2_R2"].flatMap { file in ponsBudgets.map { PonsQualityPoint(file: file, simulations: $0) } },
-    replicates: 1, dependencies: dependencies
+    replicates: 1, dependencies: ponsDependencies
 ) { point, generator in
     try ConnectFourLab.ponsQuality(file: point.file, step: 10, budgets: [point.simulations], using: &generator)
 }
 
 private let openingQuality = Experiment(
-    "exp-c4-quality-opening", parameters: ["Test_L1_R1", "Test_L1_R2"], replicates: 1, dependencies: dependencies, cost: .expensive
+    "exp-c4-quality-opening", parameters: ["Test_L1_R1", "Test_L1_R2"], replicates: 1, dependencies: ponsDependencies, cost: .expensive
 ) { file, generator in
     try ConnectFourLab.ponsQuality(file: file, step: 20, budgets: ponsBudgets, using: &generator)
 }
 
-private let root = Experiment("exp-c4-root", parameters: [10_000], replicates: 1, dependencies: dependencies) { simulations, generator in
+private let root = Experiment("exp-c4-root", parameters: [10_000], replicates: 20, dependencies: ponsDependencies) { simulations, generator in
     try ConnectFourLab.rootSnapshot(simulations: simulations, using: &generator)
 }
 
@@ -70,8 +72,9 @@ private func describe(_ file: String) -> String {
 /// The Connect Four half of the `mcts` chapter.
 let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four") {
     Prose("""
-        Connect Four has about $4.5 \\times 10^{12}$ positions, too many to check one by one, but the \
-        project's solver decides any single position exactly, and Pascal Pons' benchmark sets give \
+        Connect Four has about $4.5 \\times 10^{12}$ positions [@pons2019solver], too many to check one \
+        by one, and the first player wins it with perfect play [@allis1988connect]. The project's \
+        solver decides any single position exactly, and the benchmark sets of @pons2019solver give \
         positions from the end, the middle and the beginning of games. A move is a *mistake* when \
         another move has a strictly better result (win over draw over loss).
         """)
@@ -110,9 +113,11 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
             }
             return FigureSpec(panels: [left, right], columns: 2)
         }
-        Claim("clm-mcts-c4-random", "From 100 simulations on, MCTS never loses a Connect Four game to the random player, in either seat.") { results in
-            let losses = try results[randomGames].points.filter { $0.parameter.simulations >= 100 }.map { counts($0.replicates).losses }.reduce(0, +)
-            return ClaimCheck(Double(losses), .atMost(0), unit: "losses in 180 games")
+        Claim("clm-mcts-c4-random", "From 100 simulations on, MCTS almost never loses a Connect Four game to the random player: at most 2% of its 180 games with 100 to 10,000 simulations, in either seat.") { results in
+            let games = try results[randomGames].points.filter { $0.parameter.simulations >= 100 }
+            let losses = games.map { counts($0.replicates).losses }.reduce(0, +)
+            let total = games.map(\.replicates.count).reduce(0, +)
+            return ClaimCheck(Double(losses) / Double(max(total, 1)), .atMost(0.02), unit: "(share of games lost)", detail: "\(losses) losses in \(total) games")
         }
         Claim("clm-mcts-c4-perfect", "Against perfect defence the budget matters far more: with 10,000 simulations MCTS keeps the result it was given in clearly more games than with 100.") { results in
             let perfect = try results[perfectGames]
@@ -143,10 +148,10 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
                 }
             }
         }
-        Claim("clm-mcts-c4-easy", "On the end-game and the easy middle-game positions, 1,000 simulations make no mistake.") { results in
+        Claim("clm-mcts-c4-easy", "On the end-game and the easy middle-game positions, 1,000 simulations make at most one mistake in a hundred positions.") { results in
             let sets = try mistakeFree(results)
             let worst = sets.filter { ["Test_L3_R1", "Test_L2_R1"].contains($0.file) }.map { $0.fractions[1] }.min()!
-            return ClaimCheck(worst, .atLeast(1), unit: "(fraction without a mistake, worse of the two sets)")
+            return ClaimCheck(worst, .atLeast(0.99), unit: "(fraction without a mistake, worse of the two sets)")
         }
         Claim("clm-mcts-c4-beginning", "At the beginning of the game the easy set is handled from 1,000 simulations on, while the medium set keeps a few mistakes even at 10,000.") { results in
             let sets = try mistakeFree(results)
@@ -155,16 +160,17 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
             return ClaimCheck(min(easy[1], easy[2]), .atLeast(1), unit: "(fraction without a mistake, easy set, 1,000 and 10,000)",
                               and: [ClaimCheck(1 - medium[2], .atLeast(0.02), unit: "(fraction with a mistake, medium set, 10,000)")])
         }
-        Claim("clm-mcts-c4-mistakes", "Unlike in tic-tac-toe, 10,000 simulations do not make MCTS perfect: on the medium middle-game set it still errs in more than one position in twenty, which the solver exposes.") { results in
+        Claim("clm-mcts-c4-mistakes", "Unlike in tic-tac-toe, 10,000 simulations do not make MCTS perfect: on the medium middle-game set it still errs in at least three positions in a hundred, which the solver exposes.") { results in
             let medium = try mistakeFree(results).first { $0.file == "Test_L2_R2" }!.fractions[2]
-            return ClaimCheck(1 - medium, .atLeast(0.05), unit: "(fraction of positions with a mistake)")
+            return ClaimCheck(1 - medium, .atLeast(0.03), unit: "(fraction of positions with a mistake)")
         }
     }
     Section("Where the simulations go", id: "sec-mcts-c4-root") {
         Prose("""
-            @fig-mcts-c4-root shows one search on the first position of the medium middle-game set \
-            that has exactly one winning move among at least five legal ones. The search does not \
-            know the move wins, but its rollouts make it look best, and it gets most of the visits.
+            @fig-mcts-c4-root shows the first of 20 searches on the first position of the medium \
+            middle-game set that has exactly one winning move among at least five legal ones. The \
+            search does not know the move wins, but its rollouts usually make it look best, and it \
+            gets the largest share of the visits.
             """)
         root
         Figure("fig-mcts-c4-root", caption: "The root's visit distribution after 10,000 simulations (shares above the columns) and the solver's verdict on each move in the cell where its disc would land: W wins, D draws, L loses.") { results in
@@ -179,13 +185,19 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
             let board = BoardView(stones: ConnectFourLab.stones(position), style: .connectFour, labels: labels, overlay: [snapshot.visits.map { Double($0) / total }])
             return FigureSpec(panels: [board.chart(title: "Pons position \(snapshot.moves)", width: 300)], columns: 1)
         }
-        Claim("clm-mcts-c4-root", "The most visited move is the solver's only winning move, with at least 40% of the root's visits.") { results in
-            let snapshot = try results[root].points[0].replicates[0]
-            let top = snapshot.visits.indices.max { snapshot.visits[$0] < snapshot.visits[$1] }!
-            let winning = snapshot.outcomes.indices.filter { snapshot.outcomes[$0] == 1 }
-            let share = Double(snapshot.visits[top]) / Double(snapshot.visits.reduce(0, +))
-            return ClaimCheck(share, .atLeast(0.4), unit: "(share of the most visited move)",
-                              and: [ClaimCheck(winning == [top] ? 1 : 0, .atLeast(1), unit: "(it is the only winning move)", detail: "winning columns \(winning.map { $0 + 1 }), most visited \(top + 1)")])
+        Claim("clm-mcts-c4-root", "In at least three searches in four the most visited move is the solver's only winning move, and on average that move gets at least 40% of the root's visits.") { results in
+            let snapshots = try results[root].points[0].replicates
+            var found = 0
+            var shares = [Double]()
+            for snapshot in snapshots {
+                let top = snapshot.visits.indices.max { snapshot.visits[$0] < snapshot.visits[$1] }!
+                let winning = snapshot.outcomes.indices.filter { snapshot.outcomes[$0] == 1 }
+                if winning == [top] { found += 1 }
+                shares.append(winning.count == 1 ? Double(snapshot.visits[winning[0]]) / Double(snapshot.visits.reduce(0, +)) : 0)
+            }
+            return ClaimCheck(Double(found) / Double(max(snapshots.count, 1)), .atLeast(0.75), unit: "(share of searches where it is the most visited)",
+                              detail: "\(found) of \(snapshots.count) searches; the winning move's share of visits \(String(format: "%.2f", shares.min() ?? 0))–\(String(format: "%.2f", shares.max() ?? 0))",
+                              and: [ClaimCheck(SampleSummary(shares).mean, .atLeast(0.4), unit: "(mean share of visits of the winning move)")])
         }
     }
 }

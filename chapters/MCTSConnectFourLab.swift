@@ -45,7 +45,7 @@ struct RootSnapshot: Codable, Sendable {
 
 /// The Connect Four computations of the `mcts` chapter.
 enum ConnectFourLab {
-    /// The project root, where `../shared/data/connect-four` is looked for.
+    /// The project root, which holds Pons' positions in `data/connect-four`.
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     /// Plies played at random before a game against the perfect player starts: solving the
     /// opening itself exactly would take minutes per move.
@@ -94,7 +94,7 @@ enum ConnectFourLab {
     /// Mistakes of UCT on every `step`-th position of a Pons file at each budget; every move of
     /// each position is solved once (win, draw or loss) and shared by the budgets.
     static func ponsQuality(file: String, step: Int, budgets: [Int], using generator: inout Xoshiro256StarStar) throws -> PonsQuality {
-        let benchmark = try PonsBenchmark(name: file, folder: PonsBenchmark.folder(projectRoot: projectRoot))
+        let benchmark = try PonsBenchmark(name: file, folder: PonsBenchmark.bundledFolder(projectRoot: projectRoot))
         let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
         let sample = Swift.stride(from: 0, to: benchmark.entries.count, by: step).map { benchmark.entries[$0].position }
         var good = [Int](repeating: 0, count: budgets.count)
@@ -112,7 +112,7 @@ enum ConnectFourLab {
     /// The first position of the medium middle-game set with exactly one winning move and at
     /// least five legal moves: the search has to find a needle.
     static func needlePosition() throws -> (moves: String, position: ConnectFour) {
-        let benchmark = try PonsBenchmark(name: "Test_L2_R2", folder: PonsBenchmark.folder(projectRoot: projectRoot))
+        let benchmark = try PonsBenchmark(name: "Test_L2_R2", folder: PonsBenchmark.bundledFolder(projectRoot: projectRoot))
         let solver = ConnectFourSolver(tableEntries: 1 << 22 | 1)
         for entry in benchmark.entries where entry.score > 0 && entry.position.legalMoves.count >= 5 {
             if solver.outcomeOfMoves(entry.position).filter({ $0 == 1 }).count == 1 { return (entry.moves, entry.position) }

@@ -10,8 +10,9 @@ struct Throughput: Codable, Sendable {
     var perSecond: Double
 }
 
-/// OpenSpiel 2.0.2's C++ and Python `MCTSBot` on this kind of machine (REFERENCES.md: UCT with
-/// c = 2 and one random rollout, simulations per second from the empty board).
+/// OpenSpiel 2.0.2's C++ and Python `MCTSBot` [@lanctot2019openspiel] measured on a 2-core machine
+/// of the kind the report runs on: UCT with c = 2 and one random rollout, simulations per second
+/// from the empty board.
 private let openSpiel: [String: (cpp: Double, python: Double?)] = ["tic-tac-toe": (940_000, nil), "connect-four": (130_000, 7_000)]
 
 private let throughput = Experiment(
@@ -28,19 +29,19 @@ private func rate(_ perSecond: Double) -> String {
     perSecond >= 1e6 ? String(format: "%.2f M", perSecond / 1e6) : String(format: "%.0f k", perSecond / 1e3)
 }
 
-/// How fast the search runs, against OpenSpiel's published figures.
+/// How fast the search runs, against OpenSpiel's measured speed.
 let mctsThroughputSection = Section("Throughput", id: "sec-mcts-throughput") {
     Prose("""
         Every result above is counted in simulations, not seconds, so it does not depend on the \
         machine. How many simulations a second buys does, and it decides what a budget costs in \
-        play. @tbl-mcts-throughput times one search from the empty board with the settings of \
-        the OpenSpiel measurements in the project's reference list (UCT with $c = 2$, one random \
-        rollout per simulation, one core). It is the one wall-clock measurement of the chapter: \
+        play. @tbl-mcts-throughput times one search from the empty board with the settings under \
+        which OpenSpiel's MCTS [@lanctot2019openspiel], version 2.0.2, was timed on the same kind \
+        of 2-core machine (UCT with $c = 2$, one random rollout per simulation, one core). It is the one wall-clock measurement of the chapter: \
         it is taken once per change of the search code, kept with the results, and not repeated \
         by `report check`.
         """)
     throughput
-    Table("tbl-mcts-throughput", caption: "Simulations per second from the empty board on one core of a 2-core machine: this project's `Search` (best of five searches; 200,000 simulations in tic-tac-toe, 50,000 in Connect Four, as in the OpenSpiel runs) against OpenSpiel 2.0.2's MCTSBot measured on the same kind of machine (C++ and Python).") { results in
+    Table("tbl-mcts-throughput", caption: "Simulations per second from the empty board on one core of a 2-core machine: this project's `Search` (best of five searches; 200,000 simulations in tic-tac-toe, 50,000 in Connect Four, as in the OpenSpiel runs) against OpenSpiel 2.0.2's MCTSBot measured on the same kind of machine (C++ and Python) [@lanctot2019openspiel].") { results in
         let rows = try results[throughput].points.map { point -> [String] in
             let reference = openSpiel[point.parameter]!
             let ours = point.replicates[0].perSecond

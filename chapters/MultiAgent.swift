@@ -24,7 +24,8 @@ private let solverTime = Experiment("exp-ma-solver-time", parameters: [8, 10], r
     MultiAgentLab.solverTiming(size: size, using: &generator)
 }
 
-/// pygambit's exact `enummixed_solve(rational=True)`, median seconds (REFERENCES.md).
+/// pygambit 16.7.0's exact `enummixed_solve(rational=True)` [@mckelvey2016gambit], median seconds
+/// measured on a 2-core machine of the kind the report runs on.
 private let gambitSeconds = [8: 0.53, 10: 5.9]
 
 /// "(3/5, 2/5)".
@@ -58,7 +59,8 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
             Two independent Q-learners each keep one value per own action, update it with the \
             reward they receive (step size 0.01) and act ε-greedily (ε = 0.1). To each of them the \
             other is part of the environment, and that environment changes whenever the other \
-            learns, so the stationarity that single-agent convergence proofs rely on is gone. \
+            learns, so the stationarity that single-agent convergence proofs rely on is gone \
+            [@claus1998dynamics]. \
             They play 20,000 rounds; @fig-ma-learners shows the policies in the last thousand.
             """)
         learners
@@ -129,7 +131,7 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
                               and: [ClaimCheck(dominant, .near(1, tolerance: 0), unit: "(defect strictly dominant for both)"),
                                     ClaimCheck(a.pureEquilibria == [[1, 1]] && a.pureEquilibriumDominated == [true] ? 1 : 0, .near(1, tolerance: 0), unit: "((D, D) pure and Pareto-dominated)")])
         }
-        Table("tbl-ma-rps", caption: "Rock-paper-scissors: every cell has exactly one best response bold, and no cell has both, so there is no pure equilibrium.",
+        Table("tbl-ma-rps", caption: "Rock-paper-scissors: every cell off the diagonal has exactly one payoff in bold and the diagonal cells have none, so no cell has both and there is no pure equilibrium.",
               make: payoffTable("Rock-paper-scissors", ClassicGames.rockPaperScissors))
         Claim("clm-ma-rps", "Rock-paper-scissors has a single equilibrium, both players uniform, worth 0; against any pure strategy the best response wins 1.") { results in
             let a = try analysis(results, "Rock-paper-scissors")
@@ -138,8 +140,10 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
                               and: [ClaimCheck(a.pureExploitability.min()!, .near(1, tolerance: 1e-12), unit: "(smallest loss of a pure strategy to its best response)")])
         }
         Prose("""
-            @tbl-ma-equilibria lists all equilibria of the chapter's games, each found by support \
-            enumeration and confirmed in exact arithmetic. Coordination games (battle of the sexes, \
+            @tbl-ma-equilibria lists the equilibria of the chapter's games, found by support \
+            enumeration over supports of equal size and confirmed in exact arithmetic; these games \
+            are non-degenerate, and for such games that enumeration finds every equilibrium \
+            [@avis2010enumeration]. Coordination games (battle of the sexes, \
             stag hunt) and anti-coordination games (chicken) have two pure equilibria and a mixed \
             one between them; rock-paper-scissors, its biased variant and Shapley's game have only \
             a mixed one.
@@ -162,9 +166,10 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
     Section("Every finite game has an equilibrium", id: "sec-ma-existence") {
         Prose("""
             Nash proved that every game with finitely many players and actions has at least one \
-            equilibrium, possibly mixed. For two players a sharper fact holds: a non-degenerate \
+            equilibrium, possibly mixed [@nash1951noncooperative]. For two players a sharper fact holds: a non-degenerate \
             game (no mixed strategy on $k$ actions has more than $k$ pure best responses) has an \
-            odd number of equilibria, as the Lemke–Howson paths that pair them up imply. \
+            odd number of equilibria, as the Lemke–Howson paths that pair them up imply \
+            [@lemke1964equilibrium]. \
             @tbl-ma-existence solves 200 random games of each size, payoffs drawn from the \
             integers between −99 and 99, and counts.
             """)
@@ -188,14 +193,18 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
         }
         Prose("""
             The solver screens all pairs of equal-size supports in floating point and decides the \
-            few survivors exactly, so it is both exact and quick. @tbl-ma-solver-time times it \
-            against the median times that REFERENCES.md gives for pygambit's exact enumeration on \
-            this kind of machine; on random games up to 10 x 10 the two return the same \
-            equilibrium sets (a differential test outside the report, since the report runs \
-            without Python).
+            few survivors exactly, so it is both exact and quick. On a degenerate game it lists \
+            only the equilibria that equal-size supports pin down and flags the game as \
+            degenerate, so its list may then be incomplete. @tbl-ma-solver-time times it against \
+            the median times of pygambit 16.7.0's exact enumeration [@mckelvey2016gambit], \
+            measured on the same kind of 2-core machine; on the non-degenerate random games up to \
+            10 x 10 that were compared the two return the same equilibria (a differential test \
+            outside the report, since the report runs without Python). A second yardstick, the \
+            vertex enumeration of nashpy 0.0.43 [@knight2018nashpy], took a median 1.9 s at 8 x 8 \
+            and 35.6 s at 10 x 10 on the same kind of machine.
             """)
         solverTime
-        Table("tbl-ma-solver-time", caption: "Median time to find every equilibrium of a random n x n game (11 games, payoffs −99..99, all cores), against pygambit's `enummixed_solve(rational=True)` (REFERENCES.md).") { results in
+        Table("tbl-ma-solver-time", caption: "Median time to enumerate the equilibria of a random n x n game over equal-size supports (11 games, payoffs −99..99, all cores), against pygambit's `enummixed_solve(rational=True)` [@mckelvey2016gambit].") { results in
             let rows = try results[solverTime].points.map { point -> [String] in
                 let t = point.replicates[0]
                 let gambit = gambitSeconds[t.size]!

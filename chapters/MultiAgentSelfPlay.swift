@@ -26,7 +26,8 @@ private let elo = Experiment("exp-ma-elo", parameters: ["cyclic", "transitive"],
     MultiAgentLab.elo(kind, using: &generator)
 }
 
-/// OpenSpiel's exploitability on Kuhn poker after 100 and 1,000 iterations (REFERENCES.md).
+/// Exploitability of OpenSpiel's CFR and CFR+ on Kuhn poker after 100 and 1,000 iterations
+/// [@lanctot2019openspiel], version 2.0.2 run on a 2-core machine of the kind the report runs on.
 private let openSpiel = [("CFR", [0.0082, 0.00094]), ("CFR+", [0.0012, 0.000087])]
 
 private func value(at step: Int, _ steps: [Int], _ curve: [Double]) -> Double { curve[steps.firstIndex(of: step)!] }
@@ -37,9 +38,9 @@ let multiAgentCooperationSection = Section("Cooperation and credit assignment", 
         Multi-agent problems come in two broad kinds. In a cooperative one every agent receives the \
         same team reward, and the difficulty is credit assignment: from a shared number, how much \
         did my action contribute? In a competitive one, zero-sum in the extreme ($u_1 + u_2 = 0$), \
-        the target is an equilibrium. The climbing game is a cooperative trap: both agents get the \
-        payoff of the joint action, the best joint action (a, a) pays 11, but stepping off it alone \
-        costs −30.
+        the target is an equilibrium. The climbing game [@claus1998dynamics] is a cooperative trap: \
+        both agents get the payoff of the joint action, and the best joint action (a, a) pays 11, \
+        but if one agent steps off it to b the pair gets −30 (stepping off to c gives 0).
         """)
     Table("tbl-ma-climbing-game", caption: "The climbing game: both agents receive the entry of the joint action.") { _ in
         let game = ClassicGames.climbing.bimatrix!
@@ -86,9 +87,10 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         Self-play trains an agent against itself or its past versions: the opponent improves as the \
         agent does, data is unlimited, and in two-player zero-sum games the fixed points of \
         best-responding are exactly the equilibria. Whether the process gets there is another \
-        matter. The oldest form is fictitious play: each player best-responds to the empirical mix \
-        of everything the other has played so far. Robinson proved that in zero-sum games these \
-        empirical mixes converge to an equilibrium. @fig-ma-convergence measures NashConv, the \
+        matter. The oldest form is fictitious play [@brown1951iterative]: each player best-responds \
+        to the empirical mix of everything the other has played so far. Robinson proved that in \
+        zero-sum games these empirical mixes converge to an equilibrium [@robinson1951iterative]; \
+        Shapley's game shows that beyond zero-sum games they need not [@shapley1964topics]. @fig-ma-convergence measures NashConv, the \
         total that both players could gain by best-responding, which is zero exactly at an \
         equilibrium.
         """)
@@ -122,9 +124,9 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
                           detail: "last runs \(Array(lengths))", and: [ClaimCheck(ratio, .near(1.47, tolerance: 0.06), unit: "(mean ratio of successive runs)")])
     }
     Prose("""
-        Regret matching, the building block of counterfactual regret minimisation, converges at \
-        much the same rate on rock-paper-scissors. The same fixed point can also be approached in \
-        continuous time. Under the replicator dynamics a strategy's share grows in proportion to \
+        Regret matching [@hart2000regret], the building block of counterfactual regret \
+        minimisation [@zinkevich2007cfr], converges at much the same rate on rock-paper-scissors. The same fixed point can also be approached in \
+        continuous time. Under the replicator dynamics [@taylor1978replicator] a strategy's share grows in proportion to \
         how much better than average it does; in rock-paper-scissors the product $x_1 x_2 x_3$ is \
         conserved, so the population circles the equilibrium forever on a closed orbit. That makes \
         a good test of a numerical integrator (@fig-ma-replicator).
@@ -168,10 +170,13 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
     Prose("""
         Self-play in the naive sense, replacing the policy by a best response to its latest self, \
         behaves very differently from playing against the pool of all past selves, which is \
-        fictitious play again (fictitious self-play when the best responses are learned). \
-        @fig-ma-self-play runs both on rock-paper-scissors and on Kuhn poker, a three-card \
-        poker whose normal form has 27 strategies for the first player and 64 for the second; \
-        exploitability is half of NashConv, as OpenSpiel reports it.
+        fictitious play again (fictitious self-play when the best responses are learned \
+        [@heinrich2015fsp]). @fig-ma-self-play runs both on rock-paper-scissors and on Kuhn \
+        poker [@kuhn1950poker], a three-card poker. Its full normal form has 64 pure strategies \
+        per player; merging the first player's strategies that differ only at decisions they \
+        never reach leaves the reduced normal form used here, 27 strategies for the first player \
+        and 64 for the second. Exploitability is half of NashConv, as OpenSpiel \
+        [@lanctot2019openspiel] reports it.
         """)
     selfPlay
     Figure("fig-ma-self-play", caption: "Exploitability (NashConv / 2) over 10,000 iterations: naive self-play (best response to the latest self), fictitious self-play (best response to the pool of past selves; the pool's average is evaluated) and regret matching's average strategy (from the first pure strategies); log-log.") { results in
@@ -202,7 +207,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         let worst = r.points.map { $0.replicates[0].pool.last! }.max()!
         return ClaimCheck(worst, .atMost(0.01), unit: "(larger final exploitability of the two games)")
     }
-    Table("tbl-ma-kuhn", caption: "Exploitability on Kuhn poker after 100 and 1,000 iterations: this chapter's normal-form dynamics against OpenSpiel's counterfactual regret minimisation on the game tree (REFERENCES.md); the value is computed by linear programming.") { results in
+    Table("tbl-ma-kuhn", caption: "Exploitability on Kuhn poker after 100 and 1,000 iterations: this chapter's normal-form dynamics against OpenSpiel's counterfactual regret minimisation on the game tree [@lanctot2019openspiel; @zinkevich2007cfr]; the value is computed by linear programming.") { results in
         let run = try results[selfPlay].replicates { $0 == "Kuhn poker" }[0]
         var rows = [["fictitious self-play (pool)", String(format: "%.4f", value(at: 100, run.steps, run.pool)), String(format: "%.5f", value(at: 1000, run.steps, run.pool))],
                     ["regret matching (average)", String(format: "%.4f", value(at: 100, run.steps, run.regretMatching)), String(format: "%.5f", value(at: 1000, run.steps, run.regretMatching))]]
@@ -210,7 +215,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         rows.append(["value to the first player (LP)", run.value, ""])
         return TableData(header: ["method", "100 iterations", "1,000 iterations"], rows: rows)
     }
-    Claim("clm-ma-kuhn-value", "Linear programming on the 27 x 64 normal form gives the first player of Kuhn poker exactly −1/18.") { results in
+    Claim("clm-ma-kuhn-value", "Linear programming on the 27 x 64 reduced normal form gives the first player of Kuhn poker exactly −1/18.") { results in
         let run = try results[selfPlay].replicates { $0 == "Kuhn poker" }[0]
         let exact = Rational(run.value)!
         return ClaimCheck(exact.doubleValue, .near(-1.0 / 18, tolerance: 0), unit: "(value)", detail: "exactly \(run.value)")
@@ -221,7 +226,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
 let multiAgentEvaluationSection = Section("Measuring progress", id: "sec-ma-evaluation") {
     Prose("""
         Self-play has no fixed yardstick: the opponent improves with the agent. The usual remedies \
-        are a rating system such as Elo, fitted to games within the population, or a fixed panel of \
+        are a rating system such as Elo [@elo1978rating], fitted to games within the population, or a fixed panel of \
         opponents. Elo assumes strength is one number, so that if A usually beats B and B usually \
         beats C then A beats C. @tbl-ma-elo fits Elo ratings to 2,000 sampled games per pair for two \
         populations of rock-paper-scissors players: one whose strengths are transitive, and one \

@@ -85,10 +85,7 @@ public enum Arena {
     ) -> Score {
         var score = Score()
         var opening = Game.initial
-        for _ in 0..<openingPlies where opening.outcome == nil {
-            let moves = opening.legalMoves
-            opening.play(moves[generator.uniformIndex(below: moves.count)])
-        }
+        opening.playRandomOpening(plies: openingPlies, using: &generator)
         for aFirst in [true, false] {
             var position = opening
             while position.outcome == nil {

@@ -91,10 +91,7 @@ public enum AlphaZeroPlayer {
     ) -> (examples: [TrainingExample], outcome: GameOutcome) {
         var position = Game.initial
         let openingPlies = settings.randomOpeningPlies > 0 ? generator.uniformIndex(below: settings.randomOpeningPlies + 1) : 0
-        for _ in 0..<openingPlies where position.outcome == nil {
-            let moves = position.legalMoves
-            position.play(moves[generator.uniformIndex(below: moves.count)])
-        }
+        position.playRandomOpening(plies: openingPlies, using: &generator)
         var records = [(input: [Float], policy: [Float], legal: [Float], player: Player, searchValue: Double)]()
         // Plies played by search: the exploratory ones count from the first searched move.
         var ply = 0

@@ -20,11 +20,19 @@ public struct PonsBenchmark: Sendable {
     /// The six files, easiest first.
     public static let files = ["Test_L3_R1", "Test_L2_R1", "Test_L2_R2", "Test_L1_R1", "Test_L1_R2", "Test_L1_R3"]
 
-    /// The folder holding the files: `$CONNECT_FOUR_DATA`, else `../shared/data/connect-four`
-    /// relative to `projectRoot`.
+    /// The repository's own copy of the files, relative to the package root.
+    public static let bundledPath = "data/connect-four"
+
+    /// The repository's own copy under `projectRoot`, whatever the environment says.
+    public static func bundledFolder(projectRoot: URL) -> URL {
+        projectRoot.appendingPathComponent(bundledPath)
+    }
+
+    /// The folder holding the files: `$CONNECT_FOUR_DATA` when set, else the repository's own
+    /// copy under `projectRoot`.
     public static func folder(projectRoot: URL) -> URL {
-        if let path = ProcessInfo.processInfo.environment["CONNECT_FOUR_DATA"] { return URL(fileURLWithPath: path) }
-        return projectRoot.deletingLastPathComponent().appendingPathComponent("shared/data/connect-four")
+        if let path = ProcessInfo.processInfo.environment["CONNECT_FOUR_DATA"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return bundledFolder(projectRoot: projectRoot)
     }
 
     /// Reads `name` from `folder`, with an error naming the file and line on any problem.
@@ -60,7 +68,7 @@ public enum PonsBenchmarkError: Error, CustomStringConvertible {
     /// The message.
     public var description: String {
         switch self {
-        case .missing(let path): "Pons' Connect Four positions are missing: \(path) (set CONNECT_FOUR_DATA to the folder holding Test_L1_R1 … Test_L3_R1)"
+        case .missing(let path): "Pons' Connect Four positions are missing: \(path) (the repository keeps them in data/connect-four; CONNECT_FOUR_DATA, when set, must name a folder holding Test_L1_R1 … Test_L3_R1)"
         case .malformed(let path, let line, let reason): "\(path), line \(line): \(reason)"
         }
     }

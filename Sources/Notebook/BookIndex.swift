@@ -18,6 +18,9 @@ public struct IndexEntry: Hashable, Sendable {
     }
 }
 
+import Bibliography
+import Foundation
+
 /// Numbers every section, figure, table and equation over the whole book and checks ids and
 /// references: one pass, so numbers are the same whether one chapter or all are rendered.
 public struct BookIndex: Sendable {
@@ -27,12 +30,33 @@ public struct BookIndex: Sendable {
     public private(set) var chapterNumbers: [String: Int] = [:]
     /// The numbers of each chapter's sections in reading order, by chapter id.
     public private(set) var sectionNumbers: [String: [String]] = [:]
+    /// The book's bibliography (empty when it has none).
+    public private(set) var bibliography = Bibliography(entries: [])
+    /// The keys cited in the text and captions, by chapter id (tables add theirs when resolved).
+    public private(set) var citations: [String: [String]] = [:]
+
+    /// Reads the BibTeX file at `path`, with an error naming the file and line on any problem.
+    public static func loadBibliography(_ path: String) throws -> Bibliography {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw NotebookError.unreadableBibliography(path: path, reason: "the file is missing or not UTF-8 text")
+        }
+        do {
+            return try Bibliography(bibtex: text)
+        } catch {
+            throw NotebookError.unreadableBibliography(path: path, reason: error.description)
+        }
+    }
 
     /// Indexes `book`, throwing the first problem found: a malformed or duplicate id, or a
     /// reference to an id nothing declares.
     public init(book: Book) throws {
+        if let path = book.bibliography { bibliography = try Self.loadBibliography(path) }
         var owners = [String: [String]]()
         var references = [(id: String, chapter: String)]()
+        var cited = [(key: String, chapter: String)]()
         for (offset, chapter) in book.chapters.enumerated() {
             let chapterNumber = offset + 1
             chapterNumbers[chapter.id] = chapterNumber
@@ -59,11 +83,13 @@ public struct BookIndex: Sendable {
                         sectionNumbers[chapter.id, default: []].append(number)
                         if let id = section.id { try declare(id, number: number) }
                         references += InlineMarkdown.references(in: section.title).map { ($0, chapter.id) }
+                        cited += InlineMarkdown.citationKeys(in: section.title).map { ($0, chapter.id) }
                         try FormulaCheck.validateInline(section.title, chapter: chapter.id)
                         try visit(section.content, depth: depth + 1)
                         sectionPath.removeLast(sectionPath.count - depth - 1)
                     case .prose(let prose):
                         references += InlineMarkdown.references(in: prose.text).map { ($0, chapter.id) }
+                        cited += InlineMarkdown.citationKeys(in: prose.text).map { ($0, chapter.id) }
                         try FormulaCheck.validateInline(prose.text, chapter: chapter.id)
                     case .equation(let equation):
                         try FormulaCheck.validate(equation.latex, chapter: chapter.id)
@@ -77,15 +103,18 @@ public struct BookIndex: Sendable {
                         counters.figure += 1
                         try declare(figure.id, number: "\(chapterNumber).\(counters.figure)")
                         references += InlineMarkdown.references(in: figure.caption).map { ($0, chapter.id) }
+                        cited += InlineMarkdown.citationKeys(in: figure.caption).map { ($0, chapter.id) }
                         try FormulaCheck.validateInline(figure.caption, chapter: chapter.id)
                     case .table(let table):
                         counters.table += 1
                         try declare(table.id, number: "\(chapterNumber).\(counters.table)")
                         references += InlineMarkdown.references(in: table.caption).map { ($0, chapter.id) }
+                        cited += InlineMarkdown.citationKeys(in: table.caption).map { ($0, chapter.id) }
                         try FormulaCheck.validateInline(table.caption, chapter: chapter.id)
                     case .claim(let claim):
                         try declare(claim.id, number: nil)
                         references += InlineMarkdown.references(in: claim.statement).map { ($0, chapter.id) }
+                        cited += InlineMarkdown.citationKeys(in: claim.statement).map { ($0, chapter.id) }
                         try FormulaCheck.validateInline(claim.statement, chapter: chapter.id)
                     case .callout(let callout):
                         try visit(callout.content, depth: depth)
@@ -99,6 +128,10 @@ public struct BookIndex: Sendable {
         }
         for reference in references where entries[reference.id] == nil {
             throw NotebookError.danglingReference(id: reference.id, chapter: reference.chapter)
+        }
+        for citation in cited {
+            guard bibliography[citation.key] != nil else { throw NotebookError.unknownCitation(key: citation.key, chapter: citation.chapter) }
+            citations[citation.chapter, default: []].append(citation.key)
         }
     }
 

@@ -79,13 +79,16 @@ public struct Book: Sendable {
     public let seed: UInt64
     /// The chapters in reading order.
     public let chapters: [Chapter]
+    /// The BibTeX file that citations (`@key`, `[@key, p. 5]`) refer to, if any.
+    public let bibliography: String?
 
-    /// Creates a book.
-    public init(title: String, subtitle: String, author: String, seed: UInt64, chapters: [Chapter]) {
+    /// Creates a book; `bibliography` is the path of its BibTeX file.
+    public init(title: String, subtitle: String, author: String, seed: UInt64, bibliography: String? = nil, chapters: [Chapter]) {
         self.title = title
         self.subtitle = subtitle
         self.author = author
         self.seed = seed
+        self.bibliography = bibliography
         self.chapters = chapters
     }
 

@@ -45,6 +45,9 @@ public struct ClaimCheck: Hashable, Codable, Sendable {
     public var detail: String?
     /// Further checks that must hold too, for a sentence that states more than one result.
     public var further: [ClaimCheck]
+    /// How the claim fared under other seeds, when `report reseed` has measured it for the
+    /// current experiments.
+    public var robustness: ClaimRobustness?
 
     /// Creates a check of `measured` against `expectation`, and of every check in `further`.
     public init(_ measured: Double, _ expectation: Expectation, unit: String? = nil, detail: String? = nil, and further: [ClaimCheck] = []) {
@@ -64,6 +67,7 @@ public struct ClaimCheck: Hashable, Codable, Sendable {
         var text = "measured \(Self.format(measured))\(unitText), expected \(expectation)"
         if let detail { text += "; \(detail)" }
         for check in further { text += "; and " + check.summary }
+        if let robustness { text += "; \(robustness)" }
         return text
     }
 
@@ -86,12 +90,17 @@ public struct Claim: Sendable {
     public let id: ClaimID
     /// The sentence (inline Markdown), printed with the check's outcome.
     public let statement: String
+    /// Where the claim is declared; its source text keys its reseed record.
+    public let location: SourceLocation
     let check: @Sendable (RunResults) throws -> ClaimCheck
 
     /// Declares a claim checked by `check`.
-    public init(_ id: ClaimID, _ statement: String, check: @escaping @Sendable (RunResults) throws -> ClaimCheck) {
+    public init(
+        _ id: ClaimID, _ statement: String, file: String = #filePath, line: Int = #line, check: @escaping @Sendable (RunResults) throws -> ClaimCheck
+    ) {
         self.id = id
         self.statement = statement
+        self.location = SourceLocation(file: file, line: line)
         self.check = check
     }
 }

@@ -14,6 +14,8 @@ public indirect enum Inline: Hashable, Sendable {
     case link([Inline], url: String)
     /// `@fig-…` and friends: a reference to a numbered element.
     case reference(String)
+    /// `@key` or `[@key, p. 5]`: a citation of a bibliography entry.
+    case citation(Citation)
 }
 
 /// Parses the inline Markdown subset of ``Prose``. Anything unclosed is kept as literal text, so
@@ -38,6 +40,22 @@ public enum InlineMarkdown {
             }
         }
         return collect(parse(source))
+    }
+
+    /// The keys of every citation in `source`, in order.
+    public static func citationKeys(in source: String) -> [String] {
+        citationKeys(in: parse(source))
+    }
+
+    /// The keys of every citation in `inlines`, in order.
+    public static func citationKeys(in inlines: [Inline]) -> [String] {
+        inlines.flatMap { inline -> [String] in
+            switch inline {
+            case .citation(let citation): citation.items.map(\.key)
+            case .emphasis(let c), .strong(let c), .link(let c, _): citationKeys(in: c)
+            default: []
+            }
+        }
     }
 
     /// The LaTeX of every `$…$` formula in `source`.
@@ -112,6 +130,11 @@ public enum InlineMarkdown {
                     text.append("*")
                     i += 1
                 }
+            } else if c == "[", let close = find("]", from: i + 1), !matches("](", at: close),
+                let citation = Citation.bracketed(String(chars[(i + 1)..<close])) {
+                flush()
+                result.append(.citation(citation))
+                i = close + 1
             } else if c == "[", let middle = find("](", from: i + 1), let end = find(")", from: middle + 2) {
                 flush()
                 let label = parse(Array(chars[(i + 1)..<middle]), from: 0, until: nil).inlines
@@ -125,6 +148,18 @@ public enum InlineMarkdown {
                 flush()
                 result.append(.reference(String(chars[(i + 1)..<j])))
                 i = j
+            } else if c == "@", i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber), let (key, end) = Citation.key(in: chars, from: i + 1) {
+                // Pandoc's `@key [p. 5]`: a locator in brackets right after an in-text citation.
+                var locator = ""
+                var next = end
+                if matches(" [", at: end), let close = find("]", from: end + 2), !matches("](", at: close),
+                    !chars[(end + 2)..<close].contains("@") {
+                    locator = String(chars[(end + 2)..<close])
+                    next = close + 1
+                }
+                flush()
+                result.append(.citation(Citation(items: [.init(key: key, prefix: "", locator: locator)], inText: true)))
+                i = next
             } else {
                 text.append(c)
                 i += 1

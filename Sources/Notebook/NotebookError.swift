@@ -20,6 +20,12 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case unknownElement(String)
     /// A formula that does not parse.
     case malformedFormula(chapter: String, formula: String, position: Int, reason: String)
+    /// A citation of a key the bibliography does not hold.
+    case unknownCitation(key: String, chapter: String)
+    /// The bibliography file cannot be read or parsed.
+    case unreadableBibliography(path: String, reason: String)
+    /// `report reseed` needs the committed results of an experiment it does not rerun.
+    case reseedNeedsResults(experiment: String, chapter: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -42,6 +48,12 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
             "'\(id)' in chapter '\(chapter)' failed: \(reason)"
         case .malformedFormula(let chapter, let formula, let position, let reason):
             "chapter '\(chapter)' has a formula that does not parse: \(reason) at character \(position + 1) of `\(formula)`"
+        case .unknownCitation(let key, let chapter):
+            "chapter '\(chapter)' cites '@\(key)', but the bibliography has no entry with that key; add it to the .bib file or fix the key"
+        case .unreadableBibliography(let path, let reason):
+            "the bibliography \(path) cannot be read: \(reason)"
+        case .reseedNeedsResults(let experiment, let chapter):
+            "reseeding chapter '\(chapter)' needs the results of '\(experiment)', which is expensive and not rerun, but the output folder has no intact copy; run `report --chapter \(chapter)` first"
         case .unknownElement(let id):
             "no experiment or figure has the id '\(id)'; `report list --all` shows them"
         }

@@ -98,13 +98,35 @@ public struct ReportEngine: Sendable {
 
     /// Reads the lock in `store`; a missing lock is empty, a corrupt one is reported and ignored.
     func loadLock(_ store: OutputStore) -> Lock {
-        guard let bytes = store.read(Self.lockFile) else { return Lock() }
+        loadRecord(Self.lockFile, from: store, empty: Lock(), ifCorrupt: "every result will be recomputed")
+    }
+
+    /// Reads the reseed record in `store`; a missing one is empty, a corrupt one is reported
+    /// and ignored.
+    func loadReseedRecord(_ store: OutputStore) -> ReseedRecord {
+        loadRecord(ReseedRecord.fileName, from: store, empty: ReseedRecord(), ifCorrupt: "claims are printed without their reseed counts")
+    }
+
+    /// The JSON record `file` in `store`, `empty` if it is missing, and `empty` with a warning
+    /// saying `consequence` if it cannot be decoded.
+    private func loadRecord<Record: Decodable>(_ file: String, from store: OutputStore, empty: Record, ifCorrupt consequence: String) -> Record {
+        guard let bytes = store.read(file) else { return empty }
         do {
-            return try CanonicalJSON.decode(Lock.self, from: bytes)
+            return try CanonicalJSON.decode(Record.self, from: bytes)
         } catch {
-            progress.note("warning: \(store.url(Self.lockFile).path) is corrupt (\(error)); every result will be recomputed")
-            return Lock()
+            progress.note("warning: \(store.url(file).path) is corrupt (\(error)); \(consequence)")
+            return empty
         }
+    }
+
+    /// Merges `record` into the reseed record in `output` (its claims replace those with the
+    /// same ids, its seeds the old ones), for the next run to print.
+    public func storeReseedRecord(_ record: ReseedRecord, in output: URL) throws {
+        let store = OutputStore(root: output)
+        var merged = loadReseedRecord(store)
+        merged.seeds = record.seeds
+        merged.claims.merge(record.claims) { _, new in new }
+        try store.write(try CanonicalJSON.encodePretty(merged), to: ReseedRecord.fileName)
     }
 
     /// Runs the report into `options.output`.
@@ -173,7 +195,12 @@ public struct ReportEngine: Sendable {
 
         // Resolve every chapter that has all its results.
         let writeStart = Date()
-        let resolver = Resolver(index: index, results: RunResults(files: files))
+        let reseeds = loadReseedRecord(cache)
+        let (robust, staleClaims) = reseeds.current(keys: parts.mapValues(\.key), claimCodes: reseeds.claims.isEmpty ? [:] : claimCodes())
+        if !staleClaims.isEmpty {
+            progress.note("note: the reseed record of \(staleClaims.count) claim\(staleClaims.count == 1 ? "" : "s") (\(staleClaims.prefix(3).joined(separator: ", "))\(staleClaims.count > 3 ? ", …" : "")) is out of date because the claim or its experiments changed; run `report reseed` to measure them again")
+        }
+        let resolver = Resolver(index: index, results: RunResults(files: files), robustness: robust.mapValues(\.robustness))
         var resolved = [ResolvedChapter]()
         for chapter in book.chapters where summary.failedChapters[chapter.id] == nil {
             do {
@@ -187,7 +214,13 @@ public struct ReportEngine: Sendable {
         }
 
         // Write each good chapter: data, figures, claims, README.
-        let resolvedBook = ResolvedBook(title: book.title, subtitle: book.subtitle, author: book.author, chapters: resolved, index: index.entries)
+        let resolvedBook = ResolvedBook(
+            title: book.title, subtitle: book.subtitle, author: book.author, chapters: resolved, index: index.entries, bibliography: index.bibliography)
+        let citedAnywhere = Set(resolved.flatMap(\.citedKeys))
+        let uncited = index.bibliography.keys.filter { !citedAnywhere.contains($0) }
+        if !uncited.isEmpty, summary.failedChapters.isEmpty {
+            progress.note("warning: the bibliography has entries no chapter cites: \(uncited.joined(separator: ", "))")
+        }
         let writer = MarkdownWriter(book: resolvedBook)
         let drawingCode = drawingCodeDigest()
         var figureKeys = [String]()
@@ -255,6 +288,13 @@ public struct ReportEngine: Sendable {
         if summary.failedChapters.isEmpty {
             let artefactIDs = Set(resolved.flatMap { $0.figures.map(\.id) }).union(["report.pdf"])
             lock.artefacts = lock.artefacts.filter { artefactIDs.contains($0.key) }
+        }
+        var keptReseeds = reseeds
+        keptReseeds.claims = robust
+        if keptReseeds.claims.isEmpty {
+            store.remove(ReseedRecord.fileName)
+        } else {
+            try store.write(try CanonicalJSON.encodePretty(keptReseeds), to: ReseedRecord.fileName)
         }
         try store.write(try CanonicalJSON.encodePretty(lock), to: Self.lockFile)
         summary.writeSeconds = Date().timeIntervalSince(writeStart)

@@ -1,3 +1,4 @@
+import Bibliography
 import Charts
 
 /// A block with its numbers assigned, references resolved and results evaluated: what the
@@ -80,6 +81,27 @@ public struct ResolvedChapter: Hashable, Sendable {
         return collect(blocks)
     }
 
+    /// The keys this chapter cites (text, captions, table cells, claims), each once, in order of
+    /// first citation.
+    public var citedKeys: [String] {
+        func collect(_ blocks: [ResolvedBlock]) -> [String] {
+            blocks.flatMap { block -> [String] in
+                switch block {
+                case .heading(_, _, let title, _): InlineMarkdown.citationKeys(in: title)
+                case .paragraph(let inlines): InlineMarkdown.citationKeys(in: inlines)
+                case .figure(let figure): InlineMarkdown.citationKeys(in: figure.caption)
+                case .table(_, _, let caption, let data):
+                    InlineMarkdown.citationKeys(in: caption) + (data.header + data.rows.flatMap { $0 }).flatMap { InlineMarkdown.citationKeys(in: $0) }
+                case .claim(_, let statement, _): InlineMarkdown.citationKeys(in: statement)
+                case .callout(_, _, let content): collect(content)
+                case .equation, .experiment: []
+                }
+            }
+        }
+        var seen = Set<String>()
+        return collect(blocks).filter { seen.insert($0).inserted }
+    }
+
     /// Every claim with its outcome, in order.
     public var claims: [(id: String, statement: [Inline], check: ClaimCheck)] {
         func collect(_ blocks: [ResolvedBlock]) -> [(id: String, statement: [Inline], check: ClaimCheck)] {
@@ -107,13 +129,32 @@ public struct ResolvedBook: Hashable, Sendable {
     public let chapters: [ResolvedChapter]
     /// The numbered elements, for resolving references.
     public let index: [String: IndexEntry]
+    /// What a citation of each key prints.
+    public let citationLabels: [String: CitationLabel]
+    /// The reference list: every cited work, sorted by author, year and title.
+    public let references: [ResolvedReference]
 
-    /// Creates a resolved book.
-    public init(title: String, subtitle: String, author: String, chapters: [ResolvedChapter], index: [String: IndexEntry]) {
+    /// Creates a resolved book; its reference list holds the works of `bibliography` that the
+    /// chapters cite.
+    public init(
+        title: String, subtitle: String, author: String, chapters: [ResolvedChapter], index: [String: IndexEntry],
+        bibliography: Bibliography = Bibliography(entries: [])
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.author = author
         self.chapters = chapters
         self.index = index
+        let cited = Set(chapters.flatMap(\.citedKeys))
+        citationLabels = Dictionary(uniqueKeysWithValues: bibliography.keys.filter(cited.contains).map {
+            ($0, CitationLabel(authors: bibliography.authors($0), year: bibliography.year($0)))
+        })
+        references = bibliography.sorted.filter { cited.contains($0.key) }.compactMap { ResolvedReference.make(key: $0.key, bibliography: bibliography) }
+    }
+
+    /// The reference-list entries of the works `chapter` cites, in reference-list order.
+    public func references(citedIn chapter: ResolvedChapter) -> [ResolvedReference] {
+        let cited = Set(chapter.citedKeys)
+        return references.filter { cited.contains($0.key) }
     }
 }

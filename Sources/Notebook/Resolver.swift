@@ -3,6 +3,8 @@
 struct Resolver {
     let index: BookIndex
     let results: RunResults
+    /// How each claim fared under reseeding, where a current record says.
+    var robustness: [String: ClaimRobustness] = [:]
 
     func resolve(_ chapter: Chapter) throws -> ResolvedChapter {
         var sections = (index.sectionNumbers[chapter.id] ?? [])[...]
@@ -30,10 +32,16 @@ struct Resolver {
                         caption: InlineMarkdown.parse(figure.caption), spec: spec, chapter: chapter.id)))
                 case .table(let table):
                     let data = try evaluate(table.id.rawValue, chapter.id) { try table.make(results) }
-                    for cell in data.header + data.rows.flatMap({ $0 }) { try FormulaCheck.validateInline(cell, chapter: chapter.id) }
+                    for cell in data.header + data.rows.flatMap({ $0 }) {
+                        try FormulaCheck.validateInline(cell, chapter: chapter.id)
+                        for key in InlineMarkdown.citationKeys(in: cell) where index.bibliography[key] == nil {
+                            throw NotebookError.unknownCitation(key: key, chapter: chapter.id)
+                        }
+                    }
                     out.append(.table(id: table.id.rawValue, number: index[table.id.rawValue]?.number ?? "", caption: InlineMarkdown.parse(table.caption), data: data))
                 case .claim(let claim):
-                    let check = try evaluate(claim.id.rawValue, chapter.id) { try claim.check(results) }
+                    var check = try evaluate(claim.id.rawValue, chapter.id) { try claim.check(results) }
+                    check.robustness = robustness[claim.id.rawValue]
                     out.append(.claim(id: claim.id.rawValue, statement: InlineMarkdown.parse(claim.statement), check: check))
                 case .callout(let callout):
                     out.append(.callout(kind: callout.kind, title: callout.title, content: try resolve(callout.content, depth: depth)))

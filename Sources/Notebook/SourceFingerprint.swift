@@ -96,8 +96,9 @@ public struct SourceFingerprint: Sendable {
         return i
     }
 
-    /// A digest of the files at `path` (a file, or every `.swift` file below a folder, in sorted
-    /// order, each with its relative path), or "missing" if nothing is there.
+    /// A digest of the files at `path` (a file, or every file below a folder but hidden ones, in
+    /// sorted order, each with its relative path), or "missing" if nothing is there. Folders are
+    /// hashed whole so that data files (Pons' positions) are keyed like sources.
     public func digest(ofDependency path: String) -> String {
         let url = root.appendingPathComponent(path)
         var isDirectory: ObjCBool = false
@@ -106,7 +107,15 @@ public struct SourceFingerprint: Sendable {
         if isDirectory.boolValue {
             let enumerator = FileManager.default.enumerator(atPath: url.path)
             while let name = enumerator?.nextObject() as? String {
-                if name.hasSuffix(".swift") { files.append(name) }
+                let last = (name as NSString).lastPathComponent
+                if last.hasPrefix(".") {
+                    enumerator?.skipDescendants()
+                    continue
+                }
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder), !isFolder.boolValue {
+                    files.append(name)
+                }
             }
             files.sort()
         } else {

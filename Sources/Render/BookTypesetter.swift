@@ -32,7 +32,7 @@ final class BookTypesetter {
 
     /// The PDF's bytes.
     func typeset() throws -> [UInt8] {
-        let pieces = book.chapters.flatMap { PieceBuilder(typesetter: self, chapter: $0).pieces() }
+        let pieces = book.chapters.flatMap { PieceBuilder(typesetter: self, chapter: $0).pieces() } + referenceListPieces()
         let pages = Paginator(top: page.textTop, bottom: page.textBottom).paginate(pieces)
 
         // Page numbers of destinations, for the table of contents.
@@ -115,6 +115,9 @@ final class BookTypesetter {
                 entries.append(TOCEntry(level: 1, number: number, title: plain(title), destination: PieceBuilder.headingDestination(id: id, number: number, chapter: chapter.id)))
             }
         }
+        if !book.references.isEmpty {
+            entries.append(TOCEntry(level: 0, number: "", title: "References", destination: Self.referencesDestination))
+        }
         return entries
     }
 
@@ -133,7 +136,7 @@ final class BookTypesetter {
             }
             let indent = entry.level == 0 ? 0.0 : 22.0
             let font = entry.level == 0 ? "\(BookFonts.family) Bold 11" : BookFonts.body
-            let label = text.layout(markup: PangoMarkup.escape("\(entry.number)  \(entry.title)"), font: font, width: page.textWidth - indent - 40)
+            let label = text.layout(markup: PangoMarkup.escape(entry.number.isEmpty ? entry.title : "\(entry.number)  \(entry.title)"), font: font, width: page.textWidth - indent - 40)
             if entry.level == 0 { y += 6 }
             text.draw(label, x: page.left + indent, y: y)
             let number = text.layout(markup: pages[entry.destination].map(String.init) ?? "", font: font)
@@ -163,7 +166,7 @@ final class BookTypesetter {
     }
 
     func plain(_ inlines: [Inline]) -> String {
-        InlineMarkupBuilder.plainText(of: InlineMarkupBuilder.build(inlines, index: book.index).markup)
+        InlineMarkupBuilder.plainText(of: InlineMarkupBuilder.build(inlines, index: book.index, citationLabels: book.citationLabels).markup)
     }
 
     /// Puts clickable rectangles over the links of a layout drawn at (x, y), limited to the

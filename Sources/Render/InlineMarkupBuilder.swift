@@ -19,6 +19,8 @@ struct InlineMarkupBuilder {
     }
 
     let index: [String: IndexEntry]
+    /// What each cited key prints.
+    let citationLabels: [String: CitationLabel]
     static let linkColor = "#1F4E99"
     static let codeFont = "TeX Gyre Cursor"
 
@@ -34,14 +36,15 @@ struct InlineMarkupBuilder {
     /// Whether formulas become Unicode text (outlines, contents) instead of placeholders for math boxes.
     let mathAsText: Bool
 
-    init(index: [String: IndexEntry], mathAsText: Bool = false) {
+    init(index: [String: IndexEntry], citationLabels: [String: CitationLabel] = [:], mathAsText: Bool = false) {
         self.index = index
+        self.citationLabels = citationLabels
         self.mathAsText = mathAsText
     }
 
     /// Markup and links for `inlines`, formulas written as Unicode text.
-    static func build(_ inlines: [Inline], index: [String: IndexEntry]) -> (markup: String, links: [LinkSpan]) {
-        var builder = InlineMarkupBuilder(index: index, mathAsText: true)
+    static func build(_ inlines: [Inline], index: [String: IndexEntry], citationLabels: [String: CitationLabel] = [:]) -> (markup: String, links: [LinkSpan]) {
+        var builder = InlineMarkupBuilder(index: index, citationLabels: citationLabels, mathAsText: true)
         builder.append(inlines)
         return (builder.markup, builder.links)
     }
@@ -92,6 +95,18 @@ struct InlineMarkupBuilder {
                 appendText(index[id]?.label ?? id)
                 markup += "</span>"
                 links.append(LinkSpan(target: .destination(id), start: start, end: plainLength))
+            case .citation(let citation):
+                for run in citation.runs(labels: citationLabels) {
+                    guard let key = run.key else {
+                        appendText(run.text)
+                        continue
+                    }
+                    let start = plainLength
+                    markup += "<span foreground=\"\(Self.linkColor)\">"
+                    appendText(run.text)
+                    markup += "</span>"
+                    links.append(LinkSpan(target: .destination(Citation.anchor(key)), start: start, end: plainLength))
+                }
             }
         }
     }

@@ -44,7 +44,7 @@ struct PieceBuilder {
 
     func paragraph(_ inlines: [Inline], style: String = "", size: Double = BookFonts.bodySize, width: Double, prefix: String = "", justify: Bool = true) -> Piece {
         let rich = RichText(
-            engine: text, inlines: inlines, index: typesetter.book.index, style: style, size: size, width: width,
+            engine: text, inlines: inlines, index: typesetter.book.index, citationLabels: typesetter.book.citationLabels, style: style, size: size, width: width,
             justify: justify, spacing: BookFonts.bodyLeading, prefix: prefix)
         let extents = rich.lineExtents
         let typesetter = self.typesetter

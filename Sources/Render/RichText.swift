@@ -12,9 +12,9 @@ final class RichText {
     private let lineBaselines: [Double]
 
     /// Lays out `prefix` (Pango markup) followed by `inlines` in `family style size`.
-    init(engine: TextEngine, inlines: [Inline], index: [String: IndexEntry], family: String = BookFonts.family, style: String = "",
+    init(engine: TextEngine, inlines: [Inline], index: [String: IndexEntry], citationLabels: [String: CitationLabel] = [:], family: String = BookFonts.family, style: String = "",
          size: Double, width: Double?, alignment: PangoAlignment = PANGO_ALIGN_LEFT, justify: Bool = false, spacing: Double = 0, prefix: String = "") {
-        var builder = InlineMarkupBuilder(index: index)
+        var builder = InlineMarkupBuilder(index: index, citationLabels: citationLabels)
         builder.appendMarkup(prefix)
         builder.append(inlines)
         let font = "\(family)\(style.isEmpty ? "" : " " + style) \(size)"

@@ -10,7 +10,7 @@ enum TablePiece {
         let index = builder.typesetter.book.index
         let captionPiece = builder.paragraph(caption, size: BookFonts.captionSize, width: width, prefix: "<b>Table \(number).</b> ", justify: false)
         func cell(_ source: String, bold: Bool, width: Double?) -> RichText {
-            RichText(engine: text, inlines: InlineMarkdown.parse(source), index: index, style: bold ? "Bold" : "", size: BookFonts.captionSize, width: width)
+            RichText(engine: text, inlines: InlineMarkdown.parse(source), index: index, citationLabels: builder.typesetter.book.citationLabels, style: bold ? "Bold" : "", size: BookFonts.captionSize, width: width)
         }
         let numeric = data.header.indices.map(data.isNumeric(column:))
         let padding = 12.0

@@ -13,7 +13,7 @@ func analyseLosses(network: PolicyValueNetwork, simulations: Int, pairs: Int) {
     var lossesBySeat = [0, 0]
     for _ in 0..<pairs {
         var opening = ConnectFour.initial
-        for _ in 0..<2 { opening.play(opening.legalMoves[generator.uniformIndex(below: opening.legalMoves.count)]) }
+        opening.playRandomOpening(plies: 2, using: &generator)
         for agentFirst in [true, false] {
             var position = opening
             var history: [(ConnectFour, Int, Bool)] = []

@@ -73,7 +73,7 @@ for name in PonsBenchmark.files where runSolver && (includeHard || name != "Test
 }
 if !runSolver && runDefaults { print("(the Connect Four solver on Pons' files runs with --solver, about 6 minutes; Test_L1_R3 with --hard)") }
 
-// MCTS (UCT, c = 2 as in REFERENCES.md's OpenSpiel runs, one random rollout per simulation):
+// MCTS (UCT, c = 2 as in the OpenSpiel 2.0.2 runs the mcts chapter compares with, one random rollout per simulation):
 // simulations per second from the empty board, one search of many simulations, one core.
 func simulationsPerSecond<Game: RandomPlayout>(_ game: Game.Type, simulations: Int) -> Double {
     var generator = Xoshiro256StarStar(seed: 0)
@@ -247,7 +247,7 @@ if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-eval") {
     }
 }
 
-// Equilibria of random n x n games with payoffs -99..99 (REFERENCES.md's setting): support
+// Equilibria of random n x n games with payoffs -99..99 (the pygambit comparison's setting): support
 // enumeration's median time on 1 and 2 threads, and Lemke-Howson from label 0.
 // `--nash-games DIR COUNT N...` writes the same kind of games as files for the peers.
 if let flag = CommandLine.arguments.firstIndex(of: "--nash") {

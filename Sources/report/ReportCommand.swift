@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Runs the RL Notes chapters and writes the report (Markdown and PDF) into output/.",
-        subcommands: [Run.self, List.self, Check.self, Explain.self, GameCommand.self],
+        subcommands: [Run.self, List.self, Check.self, Reseed.self, Explain.self, GameCommand.self],
         defaultSubcommand: Run.self
     )
 }
@@ -103,6 +103,7 @@ extension ReportCommand {
     /// Regenerates into a temporary folder and compares with the committed output.
     struct Check: ParsableCommand {
         func validate() throws {
+            if let reseed, reseed < 1 { throw ValidationError("--reseed must be at least 1") }
             let valid = RLNotesBook.book.chapters.map(\.id)
             for id in chapter where !valid.contains(id) {
                 throw ValidationError("unknown chapter '\(id)'; valid chapter ids: \(valid.joined(separator: ", "))")
@@ -114,19 +115,32 @@ extension ReportCommand {
         @Option(name: .long, help: "Recompute only this chapter (repeatable); the others' committed results are reused when their keys and digests match.")
         var chapter: [String] = []
 
+        @Option(name: .long, help: "Also rerun the standard experiments under this many other base seeds (in memory) and print how often each claim holds; fails if one holds in fewer than 95% of them.")
+        var reseed: Int?
+
         @OptionGroup var runner: RunnerOptions
         @OptionGroup var outputOptions: OutputOptions
 
         func run() throws {
             let differences: [OutputDifference]
+            var weak = [String]()
             do {
-                differences = try makeEngine().check(committed: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs)
+                let engine = makeEngine()
+                differences = try engine.check(committed: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs)
+                if let reseed {
+                    let record = try engine.reseed(runs: reseed, results: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs)
+                    weak = printReseedTable(record, book: engine.book)
+                }
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
+            if !weak.isEmpty {
+                print("report check: \(weak.count) claim\(weak.count == 1 ? "" : "s") held in fewer than 95% of the reseeded runs: \(weak.joined(separator: ", "))")
+            }
             if differences.isEmpty {
                 print("report check: \(outputOptions.output)/ matches what the code produces; every claim holds")
+                if !weak.isEmpty { throw ExitCode.failure }
                 return
             }
             print("report check: \(differences.count) difference\(differences.count == 1 ? "" : "s") between \(outputOptions.output)/ and a fresh run:")

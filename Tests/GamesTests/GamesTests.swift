@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -135,6 +136,31 @@ struct PonsBenchmarkTests {
             #expect(solver.outcome(entry.position) == entry.score.signum(), "\(name): \(entry.moves)")
             let moves = solver.outcomeOfMoves(entry.position)
             #expect(moves.compactMap { $0 }.max() == entry.score.signum(), "\(name): \(entry.moves), best move")
+        }
+    }
+
+    @Test("the repository's copy of the six files is byte for byte the one its README lists")
+    func checksums() throws {
+        let folder = PonsBenchmark.bundledFolder(projectRoot: Self.root)
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        var listed = [String: String]()
+        for line in readme.split(separator: "\n") {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            if parts.count == 2, parts[0].count == 64, PonsBenchmark.files.contains(String(parts[1])) { listed[String(parts[1])] = String(parts[0]) }
+        }
+        #expect(Set(listed.keys) == Set(PonsBenchmark.files))
+        for name in PonsBenchmark.files {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            #expect(digest == listed[name], "\(name)")
+        }
+    }
+
+    @Test("the default folder is the repository's own, inside the package")
+    func defaultFolder() {
+        #expect(PonsBenchmark.bundledFolder(projectRoot: Self.root).path == Self.root.appendingPathComponent("data/connect-four").path)
+        if ProcessInfo.processInfo.environment["CONNECT_FOUR_DATA"] == nil {
+            #expect(PonsBenchmark.folder(projectRoot: Self.root) == PonsBenchmark.bundledFolder(projectRoot: Self.root))
         }
     }
 

@@ -1,3 +1,4 @@
+import Bibliography
 import Charts
 import Foundation
 import Notebook
@@ -77,6 +78,30 @@ struct RenderTests {
         if let fonts = runTool("/usr/bin/pdffonts", [file.path]).map({ String(decoding: $0, as: UTF8.self) }) {
             let rows = fonts.split(separator: "\n").dropFirst(2)
             #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(" yes ") }, "\(fonts)")
+        }
+    }
+
+    @Test("citations print author and year, link to a References chapter, and appear in the outline and contents")
+    func references() throws {
+        let bibliography = try Bibliography(bibtex: """
+            @book{sutton2018, author = {Sutton, Richard S. and Barto, Andrew G.}, title = {Reinforcement Learning: An Introduction},
+              publisher = {MIT Press}, year = {2018}, doi = {10.0000/example}}
+            """)
+        let chapter = ResolvedChapter(id: "c", number: 1, title: "Chapter title", blocks: [
+            .paragraph(InlineMarkdown.parse("Planning pays [@sutton2018, p. 165].")),
+        ])
+        let book = ResolvedBook(title: "Book title", subtitle: "Sub", author: "Author", chapters: [chapter], index: [:], bibliography: bibliography)
+        let pdf = try CairoRenderer().typeset(book)
+        let raw = String(decoding: pdf, as: UTF8.self)
+        #expect(raw.contains("ref-sutton2018"), "the citation's link destination is in the PDF")
+        #expect(raw.contains("(References)"), "the outline has a References entry")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("book.pdf")
+        try Data(pdf).write(to: file)
+        guard let text = runTool("/usr/bin/pdftotext", [file.path, "-"]).map({ String(decoding: $0, as: UTF8.self) }) else { return }
+        for expected in ["(Sutton and Barto 2018, p. 165)", "References", "Sutton, R. S., and A. G. Barto. 2018.", "doi.org/10.0000/example"] {
+            #expect(text.contains(expected), "pdftotext lacks \(expected)")
         }
     }
 }

@@ -72,6 +72,15 @@ struct ReportCLITests {
         #expect(result.output.contains("dyna/README.md"))
     }
 
+    @Test("check --reseed reruns a chapter under other seeds and prints how often each claim held")
+    func reseed() throws {
+        let result = try ReportProcess.run(["check", "--chapter", "dyna", "--reseed", "2", "--output", try copyOfCommittedOutput().path])
+        #expect(result.status == 0, "\(result.output)\n\(result.error)")
+        #expect(result.output.contains("clm-n50-fast") && result.output.contains("2/2"))
+        let none = try ReportProcess.run(["check", "--reseed", "0"])
+        #expect(none.status != 0 && none.error.contains("--reseed"))
+    }
+
     @Test("explain says an up-to-date experiment would not rerun, and an unknown id is an error")
     func explain() throws {
         let result = try ReportProcess.run(["explain", "exp-maze", "--output", try copyOfCommittedOutput().path])
