@@ -72,6 +72,13 @@ public struct BookIndex: Sendable {
                     entries[id.rawValue] = IndexEntry(id: id.rawValue, chapter: chapter.id, number: number, label: "\(K.noun) \(number)")
                 }
             }
+            // Inline text: its references and citations to resolve, its formulas to check.
+            func scan(_ text: String) throws {
+                let inlines = InlineMarkdown.parse(text)
+                references += InlineMarkdown.references(in: inlines).map { ($0, chapter.id) }
+                cited += InlineMarkdown.citationKeys(in: inlines).map { ($0, chapter.id) }
+                try FormulaCheck.validateInline(text, chapter: chapter.id)
+            }
             func visit(_ blocks: [Block], depth: Int) throws {
                 for block in blocks {
                     switch block {
@@ -82,15 +89,11 @@ public struct BookIndex: Sendable {
                         let number = ([chapterNumber] + sectionPath).map(String.init).joined(separator: ".")
                         sectionNumbers[chapter.id, default: []].append(number)
                         if let id = section.id { try declare(id, number: number) }
-                        references += InlineMarkdown.references(in: section.title).map { ($0, chapter.id) }
-                        cited += InlineMarkdown.citationKeys(in: section.title).map { ($0, chapter.id) }
-                        try FormulaCheck.validateInline(section.title, chapter: chapter.id)
+                        try scan(section.title)
                         try visit(section.content, depth: depth + 1)
                         sectionPath.removeLast(sectionPath.count - depth - 1)
                     case .prose(let prose):
-                        references += InlineMarkdown.references(in: prose.text).map { ($0, chapter.id) }
-                        cited += InlineMarkdown.citationKeys(in: prose.text).map { ($0, chapter.id) }
-                        try FormulaCheck.validateInline(prose.text, chapter: chapter.id)
+                        try scan(prose.text)
                     case .equation(let equation):
                         try FormulaCheck.validate(equation.latex, chapter: chapter.id)
                         if let id = equation.id {
@@ -102,20 +105,14 @@ public struct BookIndex: Sendable {
                     case .figure(let figure):
                         counters.figure += 1
                         try declare(figure.id, number: "\(chapterNumber).\(counters.figure)")
-                        references += InlineMarkdown.references(in: figure.caption).map { ($0, chapter.id) }
-                        cited += InlineMarkdown.citationKeys(in: figure.caption).map { ($0, chapter.id) }
-                        try FormulaCheck.validateInline(figure.caption, chapter: chapter.id)
+                        try scan(figure.caption)
                     case .table(let table):
                         counters.table += 1
                         try declare(table.id, number: "\(chapterNumber).\(counters.table)")
-                        references += InlineMarkdown.references(in: table.caption).map { ($0, chapter.id) }
-                        cited += InlineMarkdown.citationKeys(in: table.caption).map { ($0, chapter.id) }
-                        try FormulaCheck.validateInline(table.caption, chapter: chapter.id)
+                        try scan(table.caption)
                     case .claim(let claim):
                         try declare(claim.id, number: nil)
-                        references += InlineMarkdown.references(in: claim.statement).map { ($0, chapter.id) }
-                        cited += InlineMarkdown.citationKeys(in: claim.statement).map { ($0, chapter.id) }
-                        try FormulaCheck.validateInline(claim.statement, chapter: chapter.id)
+                        try scan(claim.statement)
                     case .callout(let callout):
                         try visit(callout.content, depth: depth)
                     }

@@ -30,16 +30,18 @@ public enum InlineMarkdown {
 
     /// The ids of all references in `source`.
     public static func references(in source: String) -> [String] {
-        func collect(_ inlines: [Inline]) -> [String] {
-            inlines.flatMap { inline -> [String] in
-                switch inline {
-                case .reference(let id): [id]
-                case .emphasis(let c), .strong(let c), .link(let c, _): collect(c)
-                default: []
-                }
+        references(in: parse(source))
+    }
+
+    /// The ids of all references in `inlines`.
+    public static func references(in inlines: [Inline]) -> [String] {
+        inlines.flatMap { inline -> [String] in
+            switch inline {
+            case .reference(let id): [id]
+            case .emphasis(let c), .strong(let c), .link(let c, _): references(in: c)
+            default: []
             }
         }
-        return collect(parse(source))
     }
 
     /// The keys of every citation in `source`, in order.

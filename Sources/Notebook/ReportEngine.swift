@@ -78,7 +78,7 @@ public struct ReportEngine: Sendable {
     /// The key parts of `experiment` in `chapter` as the sources are now. `digests` memoises the
     /// dependency digests within one run: experiments share the same few source folders.
     func keyParts(_ experiment: any AnyExperiment, chapter: Chapter, digests: inout [String: String]) -> KeyParts {
-        let root = SourceFingerprint.packageRoot(containing: chapter.file) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = Self.packageRoot(of: chapter)
         let fingerprint = SourceFingerprint(root: root)
         let declaration = (try? fingerprint.declarationText(file: experiment.location.file, line: experiment.location.line, callee: "Experiment")) ?? "unavailable"
         let parameters = (try? experiment.parameterJSON()) ?? []
@@ -92,6 +92,12 @@ public struct ReportEngine: Sendable {
             experiment: "\(chapter.id)/\(experiment.id.rawValue)", parameters: Digest.sha256(parameters.joined(separator: "\n")),
             points: parameters.count, replicates: experiment.replicates, seed: book.seed, code: Digest.sha256(declaration),
             dependencies: dependencies, version: experiment.version, engine: Self.engineVersion)
+    }
+
+    /// The package root above `chapter`'s file, else the working directory: dependency paths
+    /// and declarations are read from there.
+    static func packageRoot(of chapter: Chapter) -> URL {
+        SourceFingerprint.packageRoot(containing: chapter.file) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 
     static func dataPath(chapter: String, experiment: ExperimentID) -> String { "\(chapter)/data/\(experiment.rawValue).json" }

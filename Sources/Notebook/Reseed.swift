@@ -1,16 +1,6 @@
 import Foundation
 import Randomness
 
-/// One claim's outcome under reseeding, for printing.
-public struct ReseedLine: Sendable {
-    /// The claim id.
-    public let claim: String
-    /// The chapter.
-    public let chapter: String
-    /// Its outcome.
-    public let entry: ReseedRecord.Entry
-}
-
 extension ReportEngine {
     /// The base seed of reseeded run `index` (0-based): a stream of the book's seed, so that the
     /// runs are the same on every machine and never the book's own seed.
@@ -111,7 +101,7 @@ extension ReportEngine {
     func claimCodes() -> [String: String] {
         var codes = [String: String]()
         for chapter in book.chapters {
-            let fingerprint = SourceFingerprint(root: SourceFingerprint.packageRoot(containing: chapter.file) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let fingerprint = SourceFingerprint(root: Self.packageRoot(of: chapter))
             for claim in Self.claims(in: chapter.content) {
                 let text = (try? fingerprint.declarationText(file: claim.location.file, line: claim.location.line, callee: "Claim")) ?? claim.statement
                 codes[claim.id.rawValue] = Digest.sha256(text)
