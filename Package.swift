@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "GameTheory"], swiftSettings: vectorUnits),
         .testTarget(name: "GamesTests", dependencies: ["Games", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Playthroughs"]),
         .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Search", "Randomness"]),
-        .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness"]),
+        .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Games", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
         .target(name: "FigureGallery", dependencies: ["Charts"], path: "Tests/FigureGallery"),

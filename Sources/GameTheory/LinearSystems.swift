@@ -61,3 +61,27 @@ enum LinearSystems {
         return x
     }
 }
+
+extension LinearSystems {
+    /// The unique exact solution of `matrix * x = rhs` with at least as many equations as
+    /// unknowns, or `nil` when there is none or more than one.
+    static func solveUnique(_ matrix: [[Rational]], _ rhs: [Rational], unknowns: Int) -> [Rational]? {
+        var rows = zip(matrix, rhs).map { $0 + [$1] }
+        var pivotRow = 0
+        var pivotColumns = [Int]()
+        for column in 0..<unknowns {
+            guard let found = (pivotRow..<rows.count).first(where: { !rows[$0][column].isZero }) else { continue }
+            rows.swapAt(found, pivotRow)
+            let inverse = Rational.one / rows[pivotRow][column]
+            rows[pivotRow] = rows[pivotRow].map { $0 * inverse }
+            for r in rows.indices where r != pivotRow && !rows[r][column].isZero {
+                let factor = rows[r][column]
+                for c in column...unknowns where !rows[pivotRow][c].isZero { rows[r][c] -= factor * rows[pivotRow][c] }
+            }
+            pivotColumns.append(column)
+            pivotRow += 1
+        }
+        guard pivotColumns.count == unknowns, rows[pivotRow...].allSatisfy({ $0[unknowns].isZero }) else { return nil }
+        return (0..<unknowns).map { rows[$0][unknowns] }
+    }
+}

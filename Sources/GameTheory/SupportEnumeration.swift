@@ -34,27 +34,39 @@ public enum SupportEnumeration {
     /// Every equilibrium of `game` (all of them when it is non-degenerate), on `workers` threads.
     public static func solve(_ game: Bimatrix, workers: Int = 1) -> EquilibriumSet {
         let (m, n) = (game.rows, game.columns)
-        let scale = max(1, (game.rowValues + game.columnValues).joined().map(abs).max()!)
-        let tolerance = 1e-7 * scale
+        // The screen works on each player's payoffs mapped into (0, 1] by a positive affine map,
+        // which changes no equilibrium, so its tolerances mean the same at every payoff scale.
+        let rowValues = unitScaled(game.row)
+        let columnValues = unitScaled(game.column)
+        let tolerance = 1e-7
         let tasks = (1...min(m, n)).flatMap { size in combinations(m, size).map { (size: size, rows: $0) } }
         let columnSets = (0...min(m, n)).map { combinations(n, $0) }
         let lanes = max(1, min(workers, tasks.count))
         let candidates = Mutex([[Candidate]](repeating: [], count: lanes))
-        let columnByTarget = (0..<n).map { j in (0..<m).map { game.columnValues[$0][j] } }
+        let columnByTarget = (0..<n).map { j in (0..<m).map { columnValues[$0][j] } }
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            let x = IndifferenceSolver(capacity: min(m, n) + 1, singular: 1e-12 * scale)
-            let y = IndifferenceSolver(capacity: min(m, n) + 1, singular: 1e-12 * scale)
+            let x = IndifferenceSolver(capacity: min(m, n) + 1, singular: 1e-6)
+            let y = IndifferenceSolver(capacity: min(m, n) + 1, singular: 1e-6)
             defer { x.deallocate(); y.deallocate() }
             var found = [Candidate]()
             for task in stride(from: lane, to: tasks.count, by: lanes) {
                 let (k, rows) = tasks[task]
                 for columns in columnSets[k] {
                     // x on `rows` makes the column player indifferent across `columns`, and y the reverse.
-                    guard x.solve(columnByTarget, targets: columns, support: rows), !x.hasNegative(k, tolerance: tolerance) else { continue }
+                    // A near-singular system is left to exact arithmetic rather than trusted.
+                    guard x.solve(columnByTarget, targets: columns, support: rows) else {
+                        found.append(Candidate(rows: rows, columns: columns, kind: .equilibrium))
+                        continue
+                    }
+                    guard !x.hasNegative(k, tolerance: tolerance) else { continue }
                     let xReplies = compareOutside(columnByTarget, x, targets: columns, support: rows, tolerance: tolerance)
                     if xReplies == .tied { found.append(Candidate(rows: rows, columns: columns, kind: .rowMixTie)) }
-                    guard y.solve(game.rowValues, targets: rows, support: columns), !y.hasNegative(k, tolerance: tolerance) else { continue }
-                    let yReplies = compareOutside(game.rowValues, y, targets: rows, support: columns, tolerance: tolerance)
+                    guard y.solve(rowValues, targets: rows, support: columns) else {
+                        found.append(Candidate(rows: rows, columns: columns, kind: .equilibrium))
+                        continue
+                    }
+                    guard !y.hasNegative(k, tolerance: tolerance) else { continue }
+                    let yReplies = compareOutside(rowValues, y, targets: rows, support: columns, tolerance: tolerance)
                     if yReplies == .tied { found.append(Candidate(rows: rows, columns: columns, kind: .columnMixTie)) }
                     if xReplies != .better && yReplies != .better { found.append(Candidate(rows: rows, columns: columns, kind: .equilibrium)) }
                 }
@@ -72,6 +84,14 @@ public enum SupportEnumeration {
             }
         }
         return EquilibriumSet(equilibria: equilibria.sorted(), degeneracy: degeneracy, supportPairs: tasks.reduce(0) { $0 + columnSets[$1.size].count })
+    }
+
+    /// `matrix` under the positive affine map of `VertexEnumeration.positiveIntegers`, divided by
+    /// its largest entry: doubles in (0, 1].
+    static func unitScaled(_ matrix: [[Rational]]) -> [[Double]] {
+        let integers = VertexEnumeration.positiveIntegers(matrix)
+        let largest = Rational(integers.joined().max()!)
+        return integers.map { $0.map { (Rational($0) / largest).doubleValue } }
     }
 
     /// How the opponent's strategies outside `targets` fare against the solved mix.

@@ -28,7 +28,7 @@ func option(_ name: String) -> String? {
 }
 
 // The probes below that answer one question skip the default measurements.
-let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-games", "--alphazero-c4", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control", "--alphazero-c4-losses"].contains($0) }
+let runDefaults = !CommandLine.arguments.contains { ["--nash", "--nash-one", "--nash-games", "--alphazero-c4", "--alphazero-c4-eval", "--alphazero-c4-mixed", "--uct-control", "--alphazero-c4-losses"].contains($0) }
 let maze = GridMaze.dynaMaze.scaled(by: 12)
 let settings = DynaQSettings(stepSize: 1, planningSteps: 5)
 if runDefaults { measure("whole run, Dyna-Q, n = 5, maze of 6,768 states") {
@@ -247,28 +247,42 @@ if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-eval") {
     }
 }
 
-// Equilibria of random n x n games with payoffs -99..99 (the pygambit comparison's setting): support
-// enumeration's median time on 1 and 2 threads, and Lemke-Howson from label 0.
+// Equilibria of random n x n games with payoffs -99..99 (the pygambit comparison's setting): the
+// median time of vertex enumeration (all extreme equilibria) on 1 and 2 threads, of support
+// enumeration on 2 threads (up to 12 x 12), and of Lemke-Howson from label 0.
 // `--nash-games DIR COUNT N...` writes the same kind of games as files for the peers.
 if let flag = CommandLine.arguments.firstIndex(of: "--nash") {
+    func seconds(_ work: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try work()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
     for size in CommandLine.arguments[(flag + 1)...].compactMap({ Int($0) }) {
         var generator = Xoshiro256StarStar(seed: UInt64(size))
         var times: [String: [Double]] = [:]
         var counts = [Int]()
-        for _ in 0..<21 {
+        var vertices = [Int]()
+        let games = size >= 16 ? 5 : 21
+        for _ in 0..<games {
             let game = Bimatrix.random(rows: size, columns: size, payoffs: -99...99, using: &generator)
             for workers in [1, 2] {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let set = SupportEnumeration.solve(game, workers: workers)
-                times["support enumeration, \(workers) thread(s)", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-                if workers == 1 { counts.append(set.equilibria.count) }
+                var result: ExtremeEquilibria?
+                times["vertex enumeration, \(workers) thread(s)", default: []].append(seconds { result = VertexEnumeration.solve(game, workers: workers) })
+                if workers == 1 {
+                    counts.append(result!.equilibria.count)
+                    vertices.append(result!.vertices.reduce(0, +))
+                }
             }
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = try LemkeHowson.solve(game, dropping: 0)
-            times["Lemke-Howson, label 0", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            if size <= 12 {
+                var found = 0
+                times["support enumeration, 2 threads", default: []].append(seconds { found = SupportEnumeration.solve(game, workers: 2).equilibria.count })
+                precondition(found == counts.last!, "support and vertex enumeration disagree on a random game")
+            }
+            times["Lemke-Howson, label 0", default: []].append(try seconds { _ = try LemkeHowson.solve(game, dropping: 0) })
         }
         for (name, values) in times.sorted(by: { $0.key < $1.key }) {
-            print(String(format: "%dx%d, %@: median %.4f s (21 games; equilibria per game %d to %d)", size, size, name, values.sorted()[10], counts.min()!, counts.max()!))
+            print(String(format: "%dx%d, %@: median %.4f s (%d games; equilibria per game %d to %d; vertices of both polytopes, median %d)", size, size, name,
+                         values.sorted()[values.count / 2], games, counts.min()!, counts.max()!, vertices.sorted()[vertices.count / 2]))
         }
     }
 }
@@ -316,4 +330,19 @@ if let flag = CommandLine.arguments.firstIndex(of: "--uct-control") {
 // Probe: the network's losing mistakes against UCT(1,000), `--alphazero-c4-losses FILE SIMULATIONS`.
 if let flag = CommandLine.arguments.firstIndex(of: "--alphazero-c4-losses") {
     analyseLosses(network: try savedNetwork(CommandLine.arguments[flag + 1]), simulations: Int(CommandLine.arguments[flag + 2]) ?? 800, pairs: 50)
+}
+
+// One random n x n game (payoffs -99..99, seed n), solved by vertex enumeration with progress:
+// `--nash-one N [SECONDS]`.
+if let flag = CommandLine.arguments.firstIndex(of: "--nash-one") {
+    let size = Int(CommandLine.arguments[flag + 1])!
+    let limit = CommandLine.arguments.count > flag + 2 ? Double(CommandLine.arguments[flag + 2]) : nil
+    var generator = Xoshiro256StarStar(seed: UInt64(size))
+    let game = Bimatrix.random(rows: size, columns: size, payoffs: -99...99, using: &generator)
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = VertexEnumeration.solve(game, limits: EnumerationLimits(seconds: limit)) { progress in
+        print(String(format: "%.1f s: bases %@, vertices %@, equilibria %d", progress.seconds, progress.bases.description, progress.vertices.description, progress.equilibria))
+    }
+    print(String(format: "%dx%d: %d extreme equilibria, vertices %@, bases %@, %@, %.3f s", size, size, result.equilibria.count, result.vertices.description,
+                 result.bases.description, result.stop.map { "stopped: \($0)" } ?? "complete", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
 }
