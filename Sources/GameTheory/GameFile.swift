@@ -40,24 +40,29 @@ public enum GameFile {
 
     /// Reads and checks a game file.
     public static func read(_ url: URL) throws -> NormalFormGame {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw GameFileError("", "there is no file at \(url.path)")
+        }
+        guard !isFolder.boolValue else { throw GameFileError("", "\(url.path) is a folder; give the path of a game file (JSON) inside it") }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw GameFileError("", "cannot read \(url.path): \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: url) } catch {
+            throw GameFileError("", "cannot read \(url.path) (\(FileManager.default.isReadableFile(atPath: url.path) ? "a read error" : "permission denied"))")
+        }
         return try decode(data, defaultTitle: url.deletingPathExtension().lastPathComponent)
     }
 
     /// Parses and checks the bytes of a game file.
     public static func decode(_ data: Data, defaultTitle: String = "game") throws -> NormalFormGame {
-        let value: JSONValue
-        do { value = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
-            throw GameFileError("", "not valid JSON (\(jsonProblem(error)))")
-        }
+        guard String(validating: data, as: UTF8.self) != nil else { throw GameFileError("", "not UTF-8 text; a game file is JSON") }
+        let value = try JSONValue.parse(Array(data))
         guard case .object(let fields) = value else { throw GameFileError("", "expected a JSON object with \"players\", \"strategies\" and \"payoffs\"") }
         let known: Set = ["format", "version", "title", "players", "strategies", "payoffs"]
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw GameFileError(unknown, "unknown field (expected one of \(known.sorted().joined(separator: ", ")))")
         }
         if let format = fields["format"], format != .string("rl-notes-game") { throw GameFileError("format", "expected \"rl-notes-game\"") }
-        if let version = fields["version"], version != .number(Double(Self.version)) {
+        if let version = fields["version"], version.exactNumber != Rational(Self.version) {
             throw GameFileError("version", "this is version \(Self.version) of the format; the file says \(version)")
         }
         var title = defaultTitle
@@ -68,6 +73,7 @@ public enum GameFile {
         guard let playersValue = fields["players"] else { throw GameFileError("players", "missing (a list of player names)") }
         let players = try strings(playersValue, at: "players")
         guard players.count >= 1 else { throw GameFileError("players", "expected at least one player") }
+        try requireDistinct(players, at: "players", what: "player")
         guard let strategiesValue = fields["strategies"] else { throw GameFileError("strategies", "missing (one list of strategy names per player)") }
         guard case .array(let lists) = strategiesValue else { throw GameFileError("strategies", "expected one list of strategy names per player") }
         guard lists.count == players.count else {
@@ -76,6 +82,7 @@ public enum GameFile {
         let strategies = try lists.enumerated().map { k, list in
             let names = try strings(list, at: "strategies[\(k)]")
             guard !names.isEmpty else { throw GameFileError("strategies[\(k)]", "player \(players[k]) needs at least one strategy") }
+            try requireDistinct(names, at: "strategies[\(k)]", what: "strategy of \(players[k])")
             return names
         }
         guard let payoffValue = fields["payoffs"] else { throw GameFileError("payoffs", "missing") }
@@ -143,8 +150,8 @@ public enum GameFile {
 
     private static func number(_ value: JSONValue, at location: String) throws -> Rational {
         switch value {
-        case .number(let x):
-            guard let exact = Rational(shortestDecimal: x) else { throw GameFileError(location, "\(x) is not a finite number") }
+        case .number(let text):
+            guard let exact = Rational(text) else { throw GameFileError(location, "\(text) has an exponent beyond ±9999; write the payoff with a smaller exponent") }
             return exact
         case .string(let text):
             guard let exact = Rational(text) else { throw GameFileError(location, "\"\(text)\" is not a number or a fraction such as \"3/5\"") }
@@ -154,35 +161,19 @@ public enum GameFile {
         }
     }
 
-    private static func jsonProblem(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+    private static func requireDistinct(_ names: [String], at location: String, what: String) throws {
+        var seen = [String: Int]()
+        for (k, name) in names.enumerated() {
+            if let first = seen[name] { throw GameFileError("\(location)[\(k)]", "\"\(name)\" is already the name of \(what) \(first + 1); names must differ") }
+            seen[name] = k
         }
-        return "\(error)"
     }
 }
 
-/// A JSON document as a tree, for checking a file step by step.
-enum JSONValue: Decodable, Equatable, CustomStringConvertible {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null } else if let b = try? container.decode(Bool.self) { self = .bool(b) } else if let x = try? container.decode(Double.self) {
-            self = .number(x)
-        } else if let s = try? container.decode(String.self) { self = .string(s) } else if let a = try? container.decode([JSONValue].self) {
-            self = .array(a)
-        } else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    var description: String {
-        switch self {
-        case .null: "null"
-        case .bool(let b): "\(b)"
-        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? "\(Int(x))" : "\(x)"
-        case .string(let s): "\"\(s)\""
-        case .array(let a): "a list of \(a.count)"
-        case .object: "an object"
-        }
+extension JSONValue {
+    /// The exact value of a number (nil for anything else).
+    var exactNumber: Rational? {
+        if case .number(let text) = self { return Rational(text) }
+        return nil
     }
 }

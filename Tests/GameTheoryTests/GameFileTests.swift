@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 import GameTheory
 import Testing
@@ -45,5 +46,41 @@ struct GameFileTests {
             == "strategies: expected 1 lists (one per player), found 2")
         #expect(error(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [[1]], "colour": 1}"#)?.hasPrefix("colour: unknown field") == true)
         #expect(error("[1, 2")?.hasPrefix("not valid JSON") == true)
+    }
+
+    @Test("JSON numbers are read from their text exactly: 0.3000000000000000001 is not 3/10, 1e400 is 10^400")
+    func exactNumbers() throws {
+        func payoff(_ text: String) throws -> Rational {
+            let json = #"{"players": ["A"], "strategies": [["x"]], "payoffs": "# + "[[" + text + "]]}"
+            let game = try GameFile.decode(Data(json.utf8))
+            return game.payoffs[0][0]
+        }
+        #expect(try payoff("0.3000000000000000001") == Rational("3000000000000000001/10000000000000000000")!)
+        #expect(try payoff("0.3000000000000000001") != Rational("3/10")!)
+        #expect(try payoff("1e400") == Rational(BigInt(10).power(400)))
+        #expect(try payoff("-2.5E-3") == Rational("-1/400")!)
+        #expect(try payoff("123456789012345678901234567890") == Rational("123456789012345678901234567890")!)
+        #expect(error(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [[1e99999]]}"#)?.contains("exponent") == true)
+        for bad in ["01", "1.", ".5", "+1", "1e", "-", "NaN", "Infinity"] {
+            #expect(error(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [["# + bad + "]]}")?.hasPrefix("not valid JSON at line 1") == true, "\(bad)")
+        }
+    }
+
+    @Test("plain messages: duplicate names, duplicate fields, deep nesting, a folder or a missing file, bytes that are not UTF-8")
+    func messages() throws {
+        #expect(error(#"{"players": ["A", "A"], "strategies": [["x"], ["y"]], "payoffs": [[[1, 2]]]}"#)
+            == "players[1]: \"A\" is already the name of player 1; names must differ")
+        #expect(error(#"{"players": ["A"], "strategies": [["x", "x"]], "payoffs": [[1], [2]]}"#)
+            == "strategies[0][1]: \"x\" is already the name of strategy of A 1; names must differ")
+        #expect(error("{\"players\": [\"A\"],\n \"players\": [\"B\"]}") == "not valid JSON at line 2, column 2: the field \"players\" appears twice")
+        #expect(error(String(repeating: "[", count: 100_000))?.contains("nested more than") == true)
+        #expect(throws: GameFileError.self) { try GameFile.decode(Data([0x7B, 0xFF, 0x7D])) }
+        let folder = FileManager.default.temporaryDirectory
+        do { _ = try GameFile.read(folder); Issue.record("a folder was read") } catch { #expect("\(error)".contains("is a folder")) }
+        do { _ = try GameFile.read(folder.appendingPathComponent("no-such-game.json")); Issue.record("a missing file was read") } catch {
+            #expect("\(error)".hasPrefix("there is no file"))
+        }
+        let unicode = #"{"players": ["\u05d0\u202e", "😀"], "strategies": [["x"], ["y"]], "payoffs": [[[1, 2]]]}"#
+        #expect(try GameFile.decode(Data(unicode.utf8)).players == ["\u{5d0}\u{202e}", "😀"])
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import GameTheory
+import Randomness
 import Testing
 
 /// Runs the `report` executable built next to the tests.
@@ -104,7 +106,7 @@ struct GameSolveCLITests {
     func solve() throws {
         let text = try ReportProcess.run(["game", "solve", "examples/games/battle-of-the-sexes.json"])
         #expect(text.status == 0)
-        #expect(text.output.contains("3 equilibria: 2 pure, 1 mixed") && text.output.contains("Ballet 3/5, Soccer 2/5") && text.output.contains("Non-degenerate"))
+        #expect(text.output.contains("3 extreme equilibria: 2 pure, 1 mixed") && text.output.contains("Ballet 3/5, Soccer 2/5") && text.output.contains("Non-degenerate"))
         let json = try ReportProcess.run(["game", "solve", "--json", "examples/games/biased-rock-paper-scissors.json"])
         #expect(json.status == 0)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
@@ -112,7 +114,50 @@ struct GameSolveCLITests {
         #expect(equilibria.count == 1 && (equilibria[0]["strategies"] as! [[String]])[0] == ["1/16", "5/8", "5/16"])
         #expect(decoded["degenerate"] as? Bool == false && decoded["value"] as? String == "0" && decoded["degeneracy"] is NSNull)
         let degenerate = try ReportProcess.run(["game", "solve", "--json", "examples/games/weakly-dominated.json"])
-        #expect((try JSONSerialization.jsonObject(with: Data(degenerate.output.utf8)) as! [String: Any])["degenerate"] as? Bool == true)
+        let solved = try JSONSerialization.jsonObject(with: Data(degenerate.output.utf8)) as! [String: Any]
+        #expect(solved["degenerate"] as? Bool == true && solved["complete"] as? Bool == true)
+        // (Top, any mix of Left and Right) and (any mix of Top and Bottom, Left).
+        let subsets = solved["subsets"] as! [[String: Any]]
+        #expect(subsets.map { $0["equilibria"] as! [Int] } == [[0, 1], [0, 2]])
+        #expect((subsets[1]["strategies"] as! [[[String]]])[0] == [["1", "0"], ["0", "1"]])
+    }
+
+    @Test("a time limit stops a big game with exit status 2 and output marked incomplete; a folder or bad option gets a plain message")
+    func limits() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("games-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = Xoshiro256StarStar(seed: 40)
+        let big = Bimatrix.random(rows: 40, columns: 40, payoffs: -99...99, using: &generator)
+        let file = folder.appendingPathComponent("big.json")
+        try GameFile.encode(NormalFormGame(title: "big", rowStrategies: (1...40).map { "r\($0)" }, columnStrategies: (1...40).map { "c\($0)" },
+                                           row: big.row, column: big.column)).write(to: file)
+        let stopped = try ReportProcess.run(["game", "solve", "--timeout", "1", file.path])
+        #expect(stopped.status == 2 && stopped.output.contains("INCOMPLETE: stopped because the time limit of 1 s passed"))
+        let json = try ReportProcess.run(["game", "solve", "--json", "--max-bases", "640", file.path])
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
+        #expect(json.status == 2 && decoded["complete"] as? Bool == false && (decoded["stop"] as? String)?.contains("640 bases") == true)
+        let directory = try ReportProcess.run(["game", "solve", folder.path])
+        #expect(directory.status == 1 && directory.error.contains("is a folder") && !directory.error.contains("NSCocoaErrorDomain"))
+        let zero = try ReportProcess.run(["game", "solve", "--timeout", "0", file.path])
+        #expect(zero.status != 0 && zero.error.contains("--timeout must be a positive number"))
+    }
+
+    @Test("names from the file cannot reorder the terminal, and wide characters keep the columns aligned")
+    func names() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"players": ["\u05d0\u202eRow", "日本"], "strategies": [["上", "x\u001b[31m"], ["a", "b"]], "payoffs": [[[3, 2], [0, 0]], [[0, 0], [2, 3]]]}"#.utf8).write(to: file)
+        let result = try ReportProcess.run(["game", "solve", file.path])
+        #expect(result.status == 0 && !result.output.contains("\u{202E}") && !result.output.contains("\u{1B}"))
+        #expect(result.output.contains(#"\u{202E}Row"#) && result.output.contains(#"x\u{1B}[31m"#))
+        // Every equilibrium's lines put the probabilities in the same terminal column.
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let rowLine = try #require(lines.first { $0.contains("Row") && $0.contains("上 1") })
+        let columnLine = try #require(lines.first { $0.hasPrefix("  日本") })
+        let payoffLine = try #require(lines.first { $0.hasPrefix("  payoffs") })
+        func column(_ line: String, _ marker: String) -> Int { line.prefix(upTo: line.range(of: marker)!.lowerBound).count + line.prefix(upTo: line.range(of: marker)!.lowerBound).filter { $0 == "日" || $0 == "本" }.count }
+        #expect(column(rowLine, "上") == column(payoffLine, "3, 2") && column(columnLine, "a 1") == column(payoffLine, "3, 2"))
     }
 
     @Test("a malformed or missing file exits 1 naming the file and the problem")
