@@ -1,7 +1,7 @@
 # RL Notes: one command to regenerate the report, one to test it.
 SWIFT ?= swift
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PACKAGES = libcairo2-dev libpango1.0-dev poppler-utils fonts-texgyre fonts-texgyre-math
+APT_PACKAGES = libcairo2-dev libpango1.0-dev poppler-utils fonts-texgyre fonts-texgyre-math lrslib
 
 .PHONY: report test check deps bench clean
 

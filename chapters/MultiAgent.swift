@@ -20,14 +20,6 @@ private let existence = Experiment("exp-ma-existence", parameters: [2, 3, 4, 5, 
     MultiAgentLab.existence(size: size, using: &generator)
 }
 
-private let solverTime = Experiment("exp-ma-solver-time", parameters: [8, 10], replicates: 1, dependencies: multiAgentDependencies, cost: .timing) { size, generator in
-    MultiAgentLab.solverTiming(size: size, using: &generator)
-}
-
-/// pygambit 16.7.0's exact `enummixed_solve(rational=True)` [@mckelvey2016gambit], median seconds
-/// measured on a 2-core machine of the kind the report runs on.
-private let gambitSeconds = [8: 0.53, 10: 5.9]
-
 /// "(3/5, 2/5)".
 func mix(_ probabilities: [String]) -> String { "(" + probabilities.joined(separator: ", ") + ")" }
 
@@ -140,10 +132,9 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
                               and: [ClaimCheck(a.pureExploitability.min()!, .near(1, tolerance: 1e-12), unit: "(smallest loss of a pure strategy to its best response)")])
         }
         Prose("""
-            @tbl-ma-equilibria lists the equilibria of the chapter's games, found by support \
-            enumeration over supports of equal size and confirmed in exact arithmetic; these games \
-            are non-degenerate, and for such games that enumeration finds every equilibrium \
-            [@avis2010enumeration]. Coordination games (battle of the sexes, \
+            @tbl-ma-equilibria lists the equilibria of the chapter's games, found in exact \
+            arithmetic by the vertex enumeration of @sec-ma-solvers; these games are \
+            non-degenerate, so their extreme equilibria are all their equilibria. Coordination games (battle of the sexes, \
             stag hunt) and anti-coordination games (chicken) have two pure equilibria and a mixed \
             one between them; rock-paper-scissors, its biased variant and Shapley's game have only \
             a mixed one.
@@ -191,32 +182,8 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
             return ClaimCheck(Double(fewest), .atLeast(1), unit: "equilibria in the game with fewest",
                               and: [ClaimCheck(Double(even), .atMost(0), unit: "non-degenerate games with an even count")])
         }
-        Prose("""
-            The solver screens all pairs of equal-size supports in floating point and decides the \
-            few survivors exactly, so it is both exact and quick. On a degenerate game it lists \
-            only the equilibria that equal-size supports pin down and flags the game as \
-            degenerate, so its list may then be incomplete. @tbl-ma-solver-time times it against \
-            the median times of pygambit 16.7.0's exact enumeration [@mckelvey2016gambit], \
-            measured on the same kind of 2-core machine; on the non-degenerate random games up to \
-            10 x 10 that were compared the two return the same equilibria (a differential test \
-            outside the report, since the report runs without Python). A second yardstick, the \
-            vertex enumeration of nashpy 0.0.43 [@knight2018nashpy], took a median 1.9 s at 8 x 8 \
-            and 35.6 s at 10 x 10 on the same kind of machine.
-            """)
-        solverTime
-        Table("tbl-ma-solver-time", caption: "Median time to enumerate the equilibria of a random n x n game over equal-size supports (11 games, payoffs −99..99, all cores), against pygambit's `enummixed_solve(rational=True)` [@mckelvey2016gambit].") { results in
-            let rows = try results[solverTime].points.map { point -> [String] in
-                let t = point.replicates[0]
-                let gambit = gambitSeconds[t.size]!
-                return ["\(t.size) x \(t.size)", String(format: "%.3f s", t.medianSeconds), String(format: "%.2f s", gambit), String(format: "%.0fx", gambit / t.medianSeconds), "\(t.medianEquilibria)"]
-            }
-            return TableData(header: ["size", "this library", "pygambit", "speed-up", "median equilibria"], rows: rows)
-        }
-        Claim("clm-ma-solver-speed", "At 10 x 10 the exact solver is more than ten times faster than pygambit's exact enumeration.") { results in
-            let t = try results[solverTime].replicates { $0 == 10 }[0]
-            return ClaimCheck(gambitSeconds[10]! / t.medianSeconds, .atLeast(10), unit: "x faster", detail: String(format: "median %.3f s", t.medianSeconds))
-        }
     }
+    multiAgentSolverSection
     multiAgentCooperationSection
     multiAgentSelfPlaySection
     multiAgentEvaluationSection

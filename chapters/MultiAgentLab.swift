@@ -109,7 +109,7 @@ extension MultiAgentLab {
     static func analyse(_ title: String) -> GameAnalysis {
         let game = game(title)
         let bimatrix = game.bimatrix!
-        let set = SupportEnumeration.solve(bimatrix)
+        let set = VertexEnumeration.solve(bimatrix, workers: 1)
         let zeroSum = game.isZeroSum ? ZeroSumSolver.solve(bimatrix.row) : nil
         let cells = (0..<bimatrix.rows).map { i in
             (0..<bimatrix.columns).map { j -> String in
@@ -152,7 +152,7 @@ extension MultiAgentLab {
         var degenerate = [Bool]()
         for _ in 0..<randomGames {
             let game = randomGame(size, using: &generator)
-            let set = SupportEnumeration.solve(game)
+            let set = VertexEnumeration.solve(game, workers: 1)
             counts.append(set.equilibria.count)
             degenerate.append(set.isDegenerate)
         }
@@ -164,25 +164,76 @@ extension MultiAgentLab {
     }
 }
 
-/// Median wall-clock seconds of support enumeration on random games of one size.
+/// Median wall-clock seconds of vertex enumeration (and, up to 12 x 12, of support enumeration)
+/// on random games of one size.
 struct SolverTiming: Codable, Sendable {
     var size: Int
     var games: Int
     var medianSeconds: Double
+    /// Support enumeration's median on the same games; nil where it was not run.
+    var supportMedianSeconds: Double?
     var medianEquilibria: Int
+    /// Vertices of both best-response polytopes, median over the games.
+    var medianVertices: Int
 }
 
 extension MultiAgentLab {
     static func solverTiming(size: Int, using generator: inout Xoshiro256StarStar) -> SolverTiming {
+        let games = size >= 16 ? 5 : 11
+        let workers = ProcessInfo.processInfo.activeProcessorCount
         var seconds = [Double]()
+        var supportSeconds = [Double]()
         var counts = [Int]()
-        for _ in 0..<11 {
-            let game = randomGame(size, using: &generator)
+        var vertices = [Int]()
+        func timed(_ work: () -> Void) -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
-            let set = SupportEnumeration.solve(game, workers: ProcessInfo.processInfo.activeProcessorCount)
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            counts.append(set.equilibria.count)
+            work()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        return SolverTiming(size: size, games: 11, medianSeconds: seconds.sorted()[5], medianEquilibria: counts.sorted()[5])
+        for _ in 0..<games {
+            let game = randomGame(size, using: &generator)
+            var result: ExtremeEquilibria?
+            seconds.append(timed { result = VertexEnumeration.solve(game, workers: workers) })
+            counts.append(result!.equilibria.count)
+            vertices.append(result!.vertices.reduce(0, +))
+            if size <= 12 { supportSeconds.append(timed { _ = SupportEnumeration.solve(game, workers: workers) }) }
+        }
+        func median<T: Comparable>(_ values: [T]) -> T { values.sorted()[values.count / 2] }
+        return SolverTiming(size: size, games: games, medianSeconds: median(seconds), supportMedianSeconds: supportSeconds.isEmpty ? nil : median(supportSeconds),
+                            medianEquilibria: median(counts), medianVertices: median(vertices))
+    }
+}
+
+// MARK: Degenerate games
+
+/// Random 0/1 games, solved by support enumeration and by vertex enumeration.
+struct DegenerateStudy: Codable, Sendable {
+    var size: Int
+    /// Per game: extreme equilibria, those support enumeration listed, maximal Nash subsets,
+    /// and whether the game is degenerate.
+    var extreme: [Int]
+    var supportFound: [Int]
+    var subsets: [Int]
+    var degenerate: [Bool]
+    /// Games where support enumeration listed something vertex enumeration did not (must be none).
+    var supportOutside: Int
+}
+
+extension MultiAgentLab {
+    static let binaryGames = 200
+
+    static func degenerateStudy(size: Int, using generator: inout Xoshiro256StarStar) -> DegenerateStudy {
+        var study = DegenerateStudy(size: size, extreme: [], supportFound: [], subsets: [], degenerate: [], supportOutside: 0)
+        for _ in 0..<binaryGames {
+            let game = Bimatrix.random(rows: size, columns: size, payoffs: 0...1, using: &generator)
+            let all = VertexEnumeration.solve(game, workers: 1)
+            let supports = SupportEnumeration.solve(game)
+            study.extreme.append(all.equilibria.count)
+            study.supportFound.append(supports.equilibria.count)
+            study.subsets.append(all.subsets.count)
+            study.degenerate.append(all.isDegenerate)
+            if !Set(supports.equilibria).isSubset(of: Set(all.equilibria)) { study.supportOutside += 1 }
+        }
+        return study
     }
 }
