@@ -33,8 +33,8 @@ struct GameCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Stop after this many seconds and print what was found.", valueName: "seconds"))
         var timeout: Double?
 
-        @Option(name: .long, help: ArgumentHelp("Stop when this many bases (about 100 bytes each) are held in memory.", valueName: "count"))
-        var maxBases = 20_000_000
+        @Option(name: .long, help: ArgumentHelp("Stop when this many bases (about 200 bytes each) are held in memory.", valueName: "count"))
+        var maxBases = 10_000_000
 
         func validate() throws {
             if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }

@@ -58,13 +58,13 @@ public struct ExtremeEquilibria: Hashable, Sendable {
 public struct EnumerationLimits: Sendable {
     /// Wall-clock seconds before stopping with what was found; nil for no limit.
     public var seconds: Double?
-    /// Bases kept in memory, both polytopes together (each costs about 100 bytes).
+    /// Bases kept in memory, both polytopes together (each costs about 200 bytes at the peak).
     public var maxBases: Int
     /// Polled during the run; return true to stop (for Ctrl-C).
     public var isCancelled: @Sendable () -> Bool
 
-    /// Limits; by default none on time, 20 million bases (about 2 GB), never cancelled.
-    public init(seconds: Double? = nil, maxBases: Int = 20_000_000, isCancelled: @escaping @Sendable () -> Bool = { false }) {
+    /// Limits; by default none on time, 10 million bases (about 2 GB), never cancelled.
+    public init(seconds: Double? = nil, maxBases: Int = 10_000_000, isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.seconds = seconds
         self.maxBases = maxBases
         self.isCancelled = isCancelled
