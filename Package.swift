@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath", "FigureGallery"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Bibliography", "Charts", "FigureGallery", "LaTeXMath", "Notebook"], exclude: ["Pages"]),
-        .testTarget(name: "ReportTests", dependencies: ["report", "GameTheory", "Randomness"]),
+        .testTarget(name: "ReportTests", dependencies: ["report", "GameTheory", "Randomness", "Notebook"]),
     ],
     swiftLanguageModes: [.v6]
 )

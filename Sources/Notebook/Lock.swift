@@ -45,4 +45,37 @@ public struct Lock: Codable, Equatable, Sendable {
         for key in copy.artefacts.keys { copy.artefacts[key]?.seconds = 0 }
         return copy
     }
+
+    /// How this lock differs from `old`, wall times aside: the experiments and artefacts added,
+    /// removed or changed, each changed experiment with the key parts that moved first.
+    public func differences(from old: Lock) -> [String] {
+        var lines = [String]()
+        for id in Set(experiments.keys).union(old.experiments.keys).sorted() {
+            switch (old.experiments[id], experiments[id]) {
+            case (nil, .some): lines.append("experiment \(id): new")
+            case (.some, nil): lines.append("experiment \(id): no longer declared")
+            case let (.some(before), .some(after)):
+                var changes = after.parts.changes(since: before.parts)
+                if before.key != after.key && changes.isEmpty { changes.append("key \(before.key.prefix(12)) → \(after.key.prefix(12))") }
+                if before.digest != after.digest { changes.append("results digest \(before.digest.prefix(12)) → \(after.digest.prefix(12))") }
+                if before.file != after.file || before.chapter != after.chapter { changes.append("file \(before.file) → \(after.file)") }
+                lines += changes.map { "experiment \(id): \($0)" }
+            default: break
+            }
+        }
+        for id in Set(artefacts.keys).union(old.artefacts.keys).sorted() {
+            switch (old.artefacts[id], artefacts[id]) {
+            case (nil, .some): lines.append("artefact \(id): new")
+            case (.some, nil): lines.append("artefact \(id): no longer produced")
+            case let (.some(before), .some(after)):
+                if before.key != after.key { lines.append("artefact \(id): drawn from something else (key \(before.key.prefix(12)) → \(after.key.prefix(12)))") }
+                for path in Set(before.files.keys).union(after.files.keys).sorted() where before.files[path] != after.files[path] {
+                    lines.append("artefact \(id): \(path) differs")
+                }
+            default: break
+            }
+        }
+        if format != old.format { lines.append("lock format \(old.format) → \(format)") }
+        return lines
+    }
 }

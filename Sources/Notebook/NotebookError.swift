@@ -26,6 +26,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case unreadableBibliography(path: String, reason: String)
     /// `report reseed` needs the committed results of an experiment it does not rerun.
     case reseedNeedsResults(experiment: String, chapter: String)
+    /// Another run holds the output folder's lock.
+    case outputBusy(path: String, holder: Int32?)
 
     /// The message shown to the user.
     public var description: String {
@@ -52,6 +54,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
             "chapter '\(chapter)' cites '@\(key)', but the bibliography has no entry with that key; add it to the .bib file or fix the key"
         case .unreadableBibliography(let path, let reason):
             "the bibliography \(path) cannot be read: \(reason)"
+        case .outputBusy(let path, let holder):
+            "another report run\(holder.map { " (process \($0))" } ?? "") is using \(path); wait for it to finish or stop it, or give this run another --output"
         case .reseedNeedsResults(let experiment, let chapter):
             "reseeding chapter '\(chapter)' needs the results of '\(experiment)', which is expensive and not rerun, but the output folder has no intact copy; run `report --chapter \(chapter)` first"
         case .unknownElement(let id):

@@ -28,7 +28,11 @@ public struct OutputStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            try Data(bytes).write(to: temporary)
+            do { try Data(bytes).write(to: temporary) } catch {
+                // A full disk leaves a partial file: take it away before reporting.
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
             if rename(temporary.path, target.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)

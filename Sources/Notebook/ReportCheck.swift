@@ -18,10 +18,15 @@ extension ReportEngine {
     /// `chapters` (all when `nil`) are recomputed, except `.expensive` and `.timing` ones; the
     /// others' committed results are reused after their digests and keys are checked.
     public func check(committed: URL, chapters: [String]? = nil, jobs: Int) throws -> [OutputDifference] {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rlnotes-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        CheckScratch.removeAbandoned()
+        // Nobody may rewrite the committed folder while it is compared.
+        let committedLock = try OutputLock(folder: committed)
+        defer { withExtendedLifetime(committedLock) {} }
+        let scratch = CheckScratch.make()
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let strays = OutputStore(root: committed).temporaryFiles()
         let summary = try run(RunOptions(output: scratch, chapters: chapters, force: true, jobs: jobs, cache: committed, verifyCostlyWithoutRunning: true))
-        var differences = [OutputDifference]()
+        var differences = strays.map { OutputDifference(path: $0, detail: "a temporary file a killed run left behind; delete it (the next `report` run does)") }
         for (chapter, reason) in summary.failedChapters.sorted(by: { $0.key < $1.key }) {
             differences.append(OutputDifference(path: chapter, detail: "chapter failed: \(reason)"))
         }
@@ -52,7 +57,11 @@ extension ReportEngine {
                     lockA.withoutTimes == lockB.withoutTimes {
                     continue
                 }
-                differences.append(OutputDifference(path: path, detail: "keys or digests differ:\n" + TextDiff.describe(old: a, new: b)))
+                if let lockA = try? CanonicalJSON.decode(Lock.self, from: a), let lockB = try? CanonicalJSON.decode(Lock.self, from: b) {
+                    differences.append(OutputDifference(path: path, detail: "keys or digests differ:\n" + lockB.differences(from: lockA).map { "    " + $0 }.joined(separator: "\n")))
+                } else {
+                    differences.append(OutputDifference(path: path, detail: "keys or digests differ (unreadable lock):\n" + TextDiff.describe(old: a, new: b)))
+                }
             } else if let tolerance = tolerances[path], tolerance > 0, JSONNumbers.equal(a, b, relativeTolerance: tolerance) {
                 continue
             } else {

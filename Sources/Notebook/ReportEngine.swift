@@ -141,6 +141,9 @@ public struct ReportEngine: Sendable {
         let selected = Set(try (options.chapters ?? book.chapters.map(\.id)).map { try book.chapter($0).id })
         let store = OutputStore(root: options.output)
         try store.ensureWritable()
+        let outputLock = try OutputLock(folder: options.output)
+        defer { withExtendedLifetime(outputLock) {} }
+        store.removeLeftoverTemporaries()
         let cache = options.cache.map(OutputStore.init(root:)) ?? store
         var lock = loadLock(cache)
         var summary = RunSummary()

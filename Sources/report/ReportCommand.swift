@@ -17,10 +17,47 @@ struct ReportCommand: ParsableCommand {
 
 /// Options shared by the subcommands that touch the output folder.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "The output folder.")
-    var output = "output"
+    @Option(name: .long, help: "The output folder (default: output/ of the package the working directory is in).")
+    var output: String?
 
-    var url: URL { URL(fileURLWithPath: output, isDirectory: true) }
+    func validate() throws {
+        if let output {
+            guard !output.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--output needs a folder; leave the option out to use the package's output/")
+            }
+        } else if PackageLocation.root == nil {
+            throw ValidationError("no RL Notes package (a folder with Package.swift and chapters/) contains \(FileManager.default.currentDirectoryPath); run report inside the package, or give --output")
+        }
+    }
+
+    /// The folder: `--output` as given, else the package's `output/`, wherever in the package
+    /// the command runs.
+    var url: URL {
+        if let output { return URL(fileURLWithPath: output, isDirectory: true) }
+        return (PackageLocation.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent("output", isDirectory: true)
+    }
+
+    /// How to name the folder in messages.
+    var name: String { output ?? "output" }
+}
+
+/// The package the working directory is in, found as SwiftPM finds it: the nearest enclosing
+/// folder with a Package.swift (here also a chapters/ folder).
+enum PackageLocation {
+    static let root: URL? = {
+        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).standardizedFileURL
+        while true {
+            let manifest = folder.appendingPathComponent("Package.swift").path
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: manifest),
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent("chapters").path, isDirectory: &isFolder), isFolder.boolValue {
+                return folder
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }()
 }
 
 /// Options for running experiments.
@@ -67,6 +104,8 @@ extension ReportCommand {
         }
 
         func run() throws {
+            let cleanup = TerminationCleanup(output: outputOptions.url)
+            defer { withExtendedLifetime(cleanup) {} }
             let engine = makeEngine()
             let start = Date()
             let summary: RunSummary
@@ -122,6 +161,8 @@ extension ReportCommand {
         @OptionGroup var outputOptions: OutputOptions
 
         func run() throws {
+            let cleanup = TerminationCleanup(output: outputOptions.url)
+            defer { withExtendedLifetime(cleanup) {} }
             let differences: [OutputDifference]
             var weak = [String]()
             do {
@@ -139,11 +180,11 @@ extension ReportCommand {
                 print("report check: \(weak.count) claim\(weak.count == 1 ? "" : "s") held in fewer than 95% of the reseeded runs: \(weak.joined(separator: ", "))")
             }
             if differences.isEmpty {
-                print("report check: \(outputOptions.output)/ matches what the code produces; every claim holds")
+                print("report check: \(outputOptions.name)/ matches what the code produces; every claim holds")
                 if !weak.isEmpty { throw ExitCode.failure }
                 return
             }
-            print("report check: \(differences.count) difference\(differences.count == 1 ? "" : "s") between \(outputOptions.output)/ and a fresh run:")
+            print("report check: \(differences.count) difference\(differences.count == 1 ? "" : "s") between \(outputOptions.name)/ and a fresh run:")
             for difference in differences { print("- \(difference)") }
             print("Run `make report` (or `swift run -c release report`) and commit output/.")
             throw ExitCode.failure

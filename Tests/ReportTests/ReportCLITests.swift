@@ -1,5 +1,6 @@
 import Foundation
 import GameTheory
+import Notebook
 import Randomness
 import Testing
 
@@ -16,11 +17,11 @@ struct ReportProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["CI"] = "true"
         process.environment = environment
@@ -90,6 +91,24 @@ struct ReportCLITests {
         #expect(result.output.contains("up to date"))
         let unknown = try ReportProcess.run(["explain", "exp-nothing"])
         #expect(unknown.status == 1 && unknown.error.contains("exp-nothing"))
+    }
+
+    @Test("a second run on a folder in use exits 1 naming the process; an empty --output is refused; a subfolder of the package finds output/")
+    func outputFolder() throws {
+        let copy = try copyOfCommittedOutput()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let busy: OutputLock? = try OutputLock(folder: copy)
+        let second = try ReportProcess.run(["--chapter", "dyna", "--output", copy.path])
+        #expect(second.status == 1 && second.error.contains("another report run (process \(getpid()))"), "\(second.error)")
+        withExtendedLifetime(busy) {}
+        let empty = try ReportProcess.run(["--output", ""])
+        #expect(empty.status != 0 && empty.error.contains("--output needs a folder"))
+        // From Sources/, explain reads the package's output/ (not Sources/output).
+        let nested = try ReportProcess.run(["explain", "exp-maze"], in: ReportProcess.packageRoot.appendingPathComponent("Sources"))
+        #expect(nested.status == 0 && nested.output.contains("up to date"), "\(nested.output)\n\(nested.error)")
+        #expect(!FileManager.default.fileExists(atPath: ReportProcess.packageRoot.appendingPathComponent("Sources/output").path))
+        let outside = try ReportProcess.run(["explain", "exp-maze"], in: URL(fileURLWithPath: "/"))
+        #expect(outside.status != 0 && outside.error.contains("no RL Notes package"))
     }
 
     @Test("an unwritable output folder is a clear error and exit 1")
