@@ -26,6 +26,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case unreadableBibliography(path: String, reason: String)
     /// `report reseed` needs the committed results of an experiment it does not rerun.
     case reseedNeedsResults(experiment: String, chapter: String)
+    /// An experiment's declaration or a dependency it names cannot be read.
+    case unreadableSource(path: String, experiment: String)
     /// Another run holds the output folder's lock.
     case outputBusy(path: String, holder: Int32?)
 
@@ -54,6 +56,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
             "chapter '\(chapter)' cites '@\(key)', but the bibliography has no entry with that key; add it to the .bib file or fix the key"
         case .unreadableBibliography(let path, let reason):
             "the bibliography \(path) cannot be read: \(reason)"
+        case .unreadableSource(let path, let experiment):
+            "cannot read \(path), which \(experiment)'s cache key depends on; check the path in its dependencies, or run report from a checkout of the package"
         case .outputBusy(let path, let holder):
             "another report run\(holder.map { " (process \($0))" } ?? "") is using \(path); wait for it to finish or stop it, or give this run another --output"
         case .reseedNeedsResults(let experiment, let chapter):

@@ -77,15 +77,23 @@ public struct ReportEngine: Sendable {
 
     /// The key parts of `experiment` in `chapter` as the sources are now. `digests` memoises the
     /// dependency digests within one run: experiments share the same few source folders.
-    func keyParts(_ experiment: any AnyExperiment, chapter: Chapter, digests: inout [String: String]) -> KeyParts {
+    /// A declaration that cannot be read, or a dependency path with nothing at it, is an error
+    /// naming the path: a key computed without them would silently stand for something else.
+    func keyParts(_ experiment: any AnyExperiment, chapter: Chapter, digests: inout [String: String]) throws -> KeyParts {
         let root = Self.packageRoot(of: chapter)
         let fingerprint = SourceFingerprint(root: root)
-        let declaration = (try? fingerprint.declarationText(file: experiment.location.file, line: experiment.location.line, callee: "Experiment")) ?? "unavailable"
+        let declaration: String
+        do { declaration = try fingerprint.declarationText(file: experiment.location.file, line: experiment.location.line, callee: "Experiment") } catch {
+            throw NotebookError.unreadableSource(path: experiment.location.file, experiment: experiment.id.rawValue)
+        }
         let parameters = (try? experiment.parameterJSON()) ?? []
         var dependencies = [String: String]()
         for path in experiment.dependencies {
             let cacheKey = root.path + "|" + path
             if digests[cacheKey] == nil { digests[cacheKey] = fingerprint.digest(ofDependency: path) }
+            guard digests[cacheKey] != "missing" else {
+                throw NotebookError.unreadableSource(path: root.appendingPathComponent(path).path, experiment: experiment.id.rawValue)
+            }
             dependencies[path] = digests[cacheKey]
         }
         return KeyParts(
@@ -155,7 +163,7 @@ public struct ReportEngine: Sendable {
         var digests = [String: String]()
         for chapter in book.chapters {
             for experiment in chapter.experiments {
-                let keyParts = keyParts(experiment, chapter: chapter, digests: &digests)
+                let keyParts = try keyParts(experiment, chapter: chapter, digests: &digests)
                 parts[experiment.id.rawValue] = keyParts
                 let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
                 let entry = lock.experiments[experiment.id.rawValue]
@@ -315,7 +323,8 @@ public struct ReportEngine: Sendable {
     func drawingCodeDigest() -> String {
         guard let file = book.chapters.first?.file, let root = SourceFingerprint.packageRoot(containing: file) else { return renderer.version }
         let fingerprint = SourceFingerprint(root: root)
-        return renderer.version + ["Sources/Charts", "Sources/Render", "Sources/Notebook"].map(fingerprint.digest(ofDependency:)).joined(separator: ",")
+        // Everything that turns results into pages: charts, drawing and typesetting, math, citations.
+        return renderer.version + ["Sources/Charts", "Sources/Render", "Sources/Notebook", "Sources/LaTeXMath", "Sources/Bibliography"].map(fingerprint.digest(ofDependency:)).joined(separator: ",")
     }
 
     /// Deletes files under `chapter/` that this run did not produce (renamed or removed figures).

@@ -8,7 +8,7 @@ extension ReportEngine {
         for chapter in book.chapters {
             for experiment in chapter.experiments where experiment.id.rawValue == id {
                 var digests = [String: String]()
-                let parts = keyParts(experiment, chapter: chapter, digests: &digests)
+                let parts = try keyParts(experiment, chapter: chapter, digests: &digests)
                 var lines = ["\(id) (chapter \(chapter.id), declared at \(experiment.location.file.split(separator: "/").last ?? ""):\(experiment.location.line))"]
                 lines.append("  key \(parts.key)")
                 guard let entry = lock.experiments[id] else {

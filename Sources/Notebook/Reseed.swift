@@ -23,7 +23,7 @@ extension ReportEngine {
         var committed = [ExperimentID: [UInt8]]()
         for chapter in book.chapters {
             for experiment in chapter.experiments {
-                keys[experiment.id.rawValue] = keyParts(experiment, chapter: chapter, digests: &digests).key
+                keys[experiment.id.rawValue] = try keyParts(experiment, chapter: chapter, digests: &digests).key
                 let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
                 if let bytes = store.read(path), let entry = lock.experiments[experiment.id.rawValue], Digest.sha256(bytes) == entry.digest {
                     committed[experiment.id] = bytes

@@ -41,22 +41,20 @@ public struct SourceFingerprint: Sendable {
     }
 
     /// The prefix of `chars` up to the end of the first balanced `( … )` group and, if one follows,
-    /// a balanced trailing `{ … }` closure; string literals and comments are skipped over.
+    /// a balanced trailing `{ … }` closure. String literals (plain, multi-line and raw, with
+    /// interpolations that hold strings of their own) and comments (line, and nested block
+    /// comments) are skipped over, so a brace inside them cannot end the declaration early.
     static func balancedCall(in chars: [Character]) -> String {
         var depth = 0
         var i = 0
         var sawGroup = false
         var end = chars.count
         scan: while i < chars.count {
+            if let next = skipTrivia(chars, from: i) {
+                i = next
+                continue
+            }
             let c = chars[i]
-            if c == "\"" {
-                i = skipString(chars, from: i)
-                continue
-            }
-            if c == "/", i + 1 < chars.count, chars[i + 1] == "/" {
-                while i < chars.count, chars[i] != "\n" { i += 1 }
-                continue
-            }
             switch c {
             case "(", "{", "[":
                 depth += 1
@@ -81,15 +79,70 @@ public struct SourceFingerprint: Sendable {
         return String(chars[0..<end])
     }
 
-    private static func skipString(_ chars: [Character], from start: Int) -> Int {
-        let triple = start + 2 < chars.count && chars[start + 1] == "\"" && chars[start + 2] == "\""
-        var i = start + (triple ? 3 : 1)
+    /// When a string literal or a comment starts at `start`, the index just past it.
+    private static func skipTrivia(_ chars: [Character], from start: Int) -> Int? {
+        let c = chars[start]
+        if c == "/", start + 1 < chars.count, chars[start + 1] == "/" {
+            var i = start
+            while i < chars.count, chars[i] != "\n" { i += 1 }
+            return i
+        }
+        if c == "/", start + 1 < chars.count, chars[start + 1] == "*" {
+            var i = start + 2
+            var nesting = 1
+            while i < chars.count, nesting > 0 {
+                if chars[i] == "/", i + 1 < chars.count, chars[i + 1] == "*" { nesting += 1; i += 2; continue }
+                if chars[i] == "*", i + 1 < chars.count, chars[i + 1] == "/" { nesting -= 1; i += 2; continue }
+                i += 1
+            }
+            return i
+        }
+        var hashes = 0
+        while start + hashes < chars.count, chars[start + hashes] == "#" { hashes += 1 }
+        guard start + hashes < chars.count, chars[start + hashes] == "\"" else { return nil }
+        return skipString(chars, from: start + hashes, hashes: hashes)
+    }
+
+    /// The index just past the string literal whose opening quote is at `quote`, written with
+    /// `hashes` pound signs (a raw string when more than zero).
+    private static func skipString(_ chars: [Character], from quote: Int, hashes: Int) -> Int {
+        let triple = quote + 2 < chars.count && chars[quote + 1] == "\"" && chars[quote + 2] == "\""
+        var i = quote + (triple ? 3 : 1)
+        func closesHere(_ at: Int) -> Bool {
+            let quotes = triple ? 3 : 1
+            guard at + quotes + hashes <= chars.count else { return false }
+            return (0..<quotes).allSatisfy { chars[at + $0] == "\"" } && (0..<hashes).allSatisfy { chars[at + quotes + $0] == "#" }
+        }
         while i < chars.count {
-            if chars[i] == "\\" { i += 2; continue }
-            if triple {
-                if chars[i] == "\"", i + 2 < chars.count, chars[i + 1] == "\"", chars[i + 2] == "\"" { return i + 3 }
-            } else if chars[i] == "\"" {
-                return i + 1
+            // An escape is a backslash followed by the literal's pound signs.
+            if chars[i] == "\\", i + hashes < chars.count, (0..<hashes).allSatisfy({ chars[i + 1 + $0] == "#" }) {
+                let after = i + 1 + hashes
+                if after < chars.count, chars[after] == "(" {
+                    i = skipInterpolation(chars, from: after)
+                    continue
+                }
+                i = after + 1
+                continue
+            }
+            if closesHere(i) { return i + (triple ? 3 : 1) + hashes }
+            i += 1
+        }
+        return i
+    }
+
+    /// The index just past the `)` that closes the interpolation opened at `open`.
+    private static func skipInterpolation(_ chars: [Character], from open: Int) -> Int {
+        var depth = 0
+        var i = open
+        while i < chars.count {
+            if let next = skipTrivia(chars, from: i) {
+                i = next
+                continue
+            }
+            if chars[i] == "(" { depth += 1 }
+            if chars[i] == ")" {
+                depth -= 1
+                if depth == 0 { return i + 1 }
             }
             i += 1
         }

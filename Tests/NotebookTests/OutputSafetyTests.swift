@@ -74,3 +74,45 @@ struct OutputSafetyTests {
         #expect(new.differences(from: old) == ["experiment exp-maze: source dependency Sources/Tabular changed (d1 → d2)", "artefact fig-maze: new"])
     }
 }
+
+@Suite("Keys that cannot go stale silently")
+struct UnreadableSourceTests {
+    @Test("a dependency path with nothing at it is an error naming the path, not a constant in the key")
+    func missingDependency() throws {
+        let mistyped = Experiment("exp-draws", parameters: [Draws(count: 10)], replicates: 1, dependencies: ["Sources/Tabulr"]) { point, generator in
+            generator.uniformUnit() * Double(point.count)
+        }
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try ReportEngine(book: testBook(experiment: mistyped), renderer: TextRenderer()).run(RunOptions(output: folder))
+            Issue.record("a run with a mistyped dependency went ahead")
+        } catch let error as NotebookError {
+            guard case .unreadableSource(let path, let experiment) = error else { Issue.record("\(error)"); return }
+            #expect(path.hasSuffix("Sources/Tabulr") && experiment == "exp-draws")
+        }
+    }
+}
+
+@Suite("Figure and document keys follow the code that draws them")
+struct DrawingCodeDigestTests {
+    @Test("an edit to the math parser or the bibliography code changes the drawing digest, so a plain run re-typesets")
+    func mathAndBibliography() throws {
+        let package = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: package) }
+        try Data("// swift-tools-version:6.0\n".utf8).write(to: package.appendingPathComponent("Package.swift"))
+        for folder in ["chapters", "Sources/LaTeXMath", "Sources/Bibliography"] {
+            try FileManager.default.createDirectory(at: package.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let chapterFile = package.appendingPathComponent("chapters/Book.swift").path
+        try Data("// chapter\n".utf8).write(to: URL(fileURLWithPath: chapterFile))
+        let book = Book(title: "T", subtitle: "", author: "", seed: 1, chapters: [Chapter("c", title: "C", file: chapterFile) { Prose("Text.") }])
+        let engine = ReportEngine(book: book, renderer: TextRenderer())
+        var digests = [engine.drawingCodeDigest()]
+        for file in ["Sources/LaTeXMath/MathParser.swift", "Sources/Bibliography/BibTeXParser.swift"] {
+            try Data("// edited\n".utf8).write(to: package.appendingPathComponent(file))
+            digests.append(engine.drawingCodeDigest())
+        }
+        #expect(Set(digests).count == 3)
+    }
+}
