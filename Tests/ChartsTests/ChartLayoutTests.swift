@@ -1,17 +1,13 @@
 import Foundation
+import SnapshotSupport
 import Testing
 
 @testable import Charts
 
-/// Compares `text` with the recorded snapshot `name`; `RECORD_SNAPSHOTS=1` re-records it.
+/// Compares `text` with the recorded display-list snapshot `name` (see `Snapshot`).
 func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
-    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || !FileManager.default.fileExists(atPath: url.path) {
-        try Data(text.utf8).write(to: url)
-        return
-    }
-    let recorded = try String(contentsOf: url, encoding: .utf8)
-    #expect(recorded == text, "display list differs from \(url.path); rerun with RECORD_SNAPSHOTS=1 if the change is intended", sourceLocation: sourceLocation)
+    try Snapshot.verify(text, reference: url, sourceLocation: sourceLocation)
 }
 
 @Suite("Chart layout")

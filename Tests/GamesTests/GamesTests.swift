@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SnapshotSupport
 import Testing
 
 @testable import Games
@@ -99,11 +100,7 @@ struct PlaythroughTests {
     func golden(_ name: String) throws {
         let text = name == "tic-tac-toe" ? Self.playthrough(TicTacToe.self, seed: 7) : Self.playthrough(ConnectFour.self, seed: 7)
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Playthroughs/\(name).txt")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || !FileManager.default.fileExists(atPath: url.path) {
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        #expect(try String(contentsOf: url, encoding: .utf8) == text)
+        try Snapshot.verify(text, reference: url)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import SnapshotSupport
 import Testing
 
 @testable import Render
@@ -34,26 +35,13 @@ struct PageRenderingTests {
         guard runTool("/usr/bin/pdftoppm", ["-r", "30", "-png", file.path, scratch.appendingPathComponent("page").path]) != nil else { return }
         let rendered = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("page-") }.sorted()
         #expect(rendered.count >= 3)
-        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil
         for (n, name) in rendered.enumerated() {
             let image = try Data(contentsOf: scratch.appendingPathComponent(name))
             // Not blank: the grey rendering has dark pixels.
             let gray = runTool("/usr/bin/pdftoppm", ["-r", "30", "-gray", "-f", "\(n + 1)", "-l", "\(n + 1)", file.path]) ?? Data()
             let pixels = gray.suffix(max(0, gray.count - 20))
             #expect(pixels.contains { $0 < 128 }, "page \(n + 1) is blank")
-            let recorded = Self.pagesFolder.appendingPathComponent("page-\(n + 1).png")
-            let fresh = Self.pagesFolder.appendingPathComponent("page-\(n + 1).new.png")
-            if record || !FileManager.default.fileExists(atPath: recorded.path) {
-                try image.write(to: recorded)
-                continue
-            }
-            let old = try Data(contentsOf: recorded)
-            if Digest.sha256(Array(old)) != Digest.sha256(Array(image)) {
-                try image.write(to: fresh)
-                Issue.record("page \(n + 1) differs from \(recorded.lastPathComponent); see \(fresh.path), rerun with RECORD_SNAPSHOTS=1 if intended")
-            } else {
-                try? FileManager.default.removeItem(at: fresh)
-            }
+            try Snapshot.verify(image, reference: Self.pagesFolder.appendingPathComponent("page-\(n + 1).png"))
         }
     }
 
