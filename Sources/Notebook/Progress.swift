@@ -96,14 +96,21 @@ public final class TerminalProgress: ProgressReporter, Sendable {
     }
 }
 
-/// Progress for logs and CI: one line per finished unit of work.
+/// Progress for logs and CI, where lines cannot be redrawn: a line when an experiment starts
+/// running (so a long one is never silent), one when it finishes, with the time since the run
+/// began.
 public final class LineProgress: ProgressReporter, Sendable {
+    private let start = Date()
+
     /// Creates a reporter.
     public init() {}
-    public func started(_ id: String, units: Int) {}
+    public func started(_ id: String, units: Int) {
+        TerminalProgress.write(String(format: "  start  %@  %d unit%@  [%.0fs]\n", id, units, units == 1 ? "" : "s", Date().timeIntervalSince(start)))
+    }
     public func unitFinished(_ id: String) {}
     public func finished(_ id: String, seconds: Double, cached: Bool, failed: Bool) {
-        TerminalProgress.write(TerminalProgress.finishLine(id, seconds: seconds, cached: cached, failed: failed) + "\n")
+        let line = TerminalProgress.finishLine(id, seconds: seconds, cached: cached, failed: failed)
+        TerminalProgress.write(cached ? line + "\n" : line + String(format: "  [%.0fs]\n", Date().timeIntervalSince(start)))
     }
     public func note(_ message: String) { TerminalProgress.write(message + "\n") }
 }
