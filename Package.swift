@@ -41,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // The generic learning loops are specialised for the caller's generator across modules.
@@ -55,7 +56,10 @@ let package = Package(
         .target(name: "Bibliography"),
         .target(
             name: "Notebook",
-            dependencies: ["Bibliography", "Charts", "LaTeXMath", "Randomness", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Bibliography", "Charts", "LaTeXMath", "Randomness", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"), .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
         ),
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo",
@@ -75,7 +79,11 @@ let package = Package(
             ],
             swiftSettings: vectorUnits
         ),
-        .executableTarget(name: "benchmarks", dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "GameTheory"], swiftSettings: vectorUnits),
+        .executableTarget(
+            name: "benchmarks",
+            dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "GameTheory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: vectorUnits
+        ),
         .testTarget(name: "GamesTests", dependencies: ["Games", "SnapshotSupport", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Playthroughs"]),
         .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Search", "Randomness"]),
         .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness", .product(name: "BigInt", package: "BigInt")]),
@@ -88,7 +96,7 @@ let package = Package(
         .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath", "FigureGallery"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Bibliography", "Charts", "FigureGallery", "LaTeXMath", "Notebook", "SnapshotSupport"], exclude: ["Pages"]),
-        .testTarget(name: "ReportTests", dependencies: ["report", "GameTheory", "Randomness", "Notebook"]),
+        .testTarget(name: "ReportTests", dependencies: ["report", "GameTheory", "Randomness", "Notebook", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

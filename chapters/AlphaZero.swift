@@ -4,22 +4,22 @@ import Foundation
 import Games
 import Notebook
 
-/// The libraries the experiments run, and the chapter file with the code they call.
-private let dependencies = ["Sources/Games", "Sources/Search", "Sources/AlphaZero", "Sources/Randomness", "chapters/AlphaZeroLab.swift"]
+/// The module and compute file every experiment of the chapter runs.
+private let uses: [SourceUse] = [.module("AlphaZero"), .file("chapters/Compute/AlphaZeroLab.swift")]
 
 // The network's initial weights and self-play come from the experiment's own stream, so the run
 // is a draw from the population of training runs and `report reseed` retrains it under each seed.
-private let ticTacToe = Experiment("exp-az-ttt", parameters: [1], replicates: 1, dependencies: dependencies) { _, generator in
+private let ticTacToe = Experiment("exp-az-ttt", parameters: [1], replicates: 1) { _, generator in
     AlphaZeroLab.ticTacToeRun(seed: generator.next(), using: &generator)
 }
 
-private let ticTacToeTime = Experiment("exp-az-ttt-time", parameters: [1], replicates: 1, dependencies: dependencies, cost: .timing) { seed, _ in
+private let ticTacToeTime = Experiment("exp-az-ttt-time", parameters: [1], replicates: 1, cost: .timing) { seed, _ in
     AlphaZeroLab.ticTacToeTime(seed: UInt64(seed))
 }
 
 private func percent(_ x: Double) -> String { String(format: "%.2f%%", 100 * x) }
 
-let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch") {
+let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch", uses: uses) {
     Prose("""
         AlphaGo [@silver2016alphago] combined three things: a policy network that proposes moves, \
         a value network that judges positions, and Monte Carlo tree search that uses both. Its \
@@ -183,7 +183,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch") {
             """)
         Table("tbl-az-compare", caption: "AlphaGo (2016) and AlphaGo Zero (2017) with its generalisation AlphaZero (2018), as their papers describe them [@silver2016alphago; @silver2017alphagozero; @silver2018alphazero], and this chapter's two runs.") { results in
             let ttt = try results[ticTacToe].points[0].replicates[0].settings
-            let c4 = try results[connectFour].points[0].replicates[0].settings
+            let c4 = try connectFourRun(results).settings
             func network(_ s: TrainingSettings) -> String { "two heads, hidden \(s.hidden.map(String.init).joined(separator: " × "))" }
             func target(_ s: TrainingSettings) -> String { s.selfPlay.searchValueShare == 0 ? "result z" : String(format: "%g z + %g q", 1 - s.selfPlay.searchValueShare, s.selfPlay.searchValueShare) }
             func moves(_ s: TrainingSettings) -> String {

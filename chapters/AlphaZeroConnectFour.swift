@@ -9,10 +9,15 @@ let connectFourIterations = 500
 
 let connectFour = Experiment(
     "exp-az-c4", parameters: [connectFourIterations], replicates: 1,
-    dependencies: ["Sources/Games", "Sources/Search", "Sources/AlphaZero", "Sources/Randomness", "chapters/AlphaZeroLab.swift", "chapters/AlphaZeroConnectFourLab.swift", PonsBenchmark.bundledPath],
+    uses: [.file("chapters/Compute/AlphaZeroConnectFourLab.swift"), .file("chapters/Compute/MCTSConnectFourLab.swift"), .file(PonsBenchmark.bundledPath)],
     cost: .timing
 ) { iterations, generator in
-    try AlphaZeroLab.connectFourRun(iterations: iterations, seed: 1, ponsStep: 10, using: &generator)
+    ConnectFourTraining(iterations: iterations, seed: 1, ponsStep: 10, generator: generator)
+}
+
+/// The finished Connect Four run.
+func connectFourRun(_ results: RunResults) throws -> ConnectFourRun {
+    try results[connectFour].points[0].replicates[0].output
 }
 
 /// AlphaZero.jl's mistake rates as read off its published benchmark figure (after 15 GPU iterations).
@@ -45,12 +50,15 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         to $10^{-3}$ and $10^{-4}$ [@silver2017alphagozero]; only the shape is shared. Each minibatch's gradient is computed in \
         four parts at once, so the updates use both cores as self-play does. The run is expensive, \
         so it is computed once per change of the code and its results, including the final weights \
-        and the training time, are kept with the report; `report check` verifies them without \
-        training again, and `report --force` retrains.
+        and the training time, are kept with the report, together with a digest of the trainer's \
+        whole state (both networks, Adam's moments, the replay buffer) after every iteration. \
+        `report check` replays the first iterations and compares their states with the recorded \
+        ones, `report verify exp-az-c4` replays all of them and names the first that differs, and \
+        `report --force` retrains.
         """)
     connectFour
     Figure("fig-az-c4-curve", caption: "Left: training losses per iteration. Right: score (wins plus half the draws) of the network with 800 PUCT simulations per move against UCT with 1,000 random rollouts, 20 games from random two-move openings every 20 iterations; the vertical lines mark the drops of the step size.") { results in
-        let run = try results[connectFour].points[0].replicates[0]
+        let run = try connectFourRun(results)
         let iterations = run.records.indices.map { Double($0 + 1) }
         let losses = Chart(title: "losses", x: Axis("Iteration"), y: Axis("Loss", domain: 0...2), width: 280, height: 210) {
             LineMark(points: zip(iterations, run.records).map { DataPoint(x: $0, y: $1.loss.value) }, series: "value")
@@ -74,7 +82,7 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         total minus the opponent's.
         """)
     Table("tbl-az-c4-pons", caption: "Mistakes on every 10th position of each Pons set (100 positions each): the trained network with 800 PUCT simulations, the same network's raw policy, depth-5 minimax (wins and losses within the horizon only, random among equals), depth-5 minimax with the alignment heuristic, UCT with 1,000 rollouts, and the network with AlphaGo's mixed evaluation (1,600 simulations, λ = 0.5); AlphaZero.jl's rates as read off its published benchmark figure, after 15 GPU iterations [@laurent2020alphazerojl].") { results in
-        let run = try results[connectFour].points[0].replicates[0]
+        let run = try connectFourRun(results)
         let rows = PonsBenchmark.files.map { file -> [String] in
             let counts = AlphaZeroLab.ponsPlayers.map { player in run.mistakes.first { $0.file == file && $0.player == player }! }
             return [file] + counts.map { String(format: "%.0f%%", 100 * share($0)) } + [alphaZeroJL[file] ?? "n/a"]
@@ -82,14 +90,14 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         return TableData(header: ["set", "AlphaZero", "network alone", "minimax 5", "minimax 5, heuristic", "UCT 1,000", "AlphaGo mix", "AlphaZero.jl"], rows: rows)
     }
     Claim("clm-az-c4-search", "Search matters here too: over all six sets the network with search makes fewer mistakes than its raw policy.") { results in
-        let mistakes = try results[connectFour].points[0].replicates[0].mistakes
+        let mistakes = try connectFourRun(results).mistakes
         func total(_ player: String) -> Double { Double(mistakes.filter { $0.player == player }.map(\.mistakes).reduce(0, +)) }
         let positions = mistakes.filter { $0.player == AlphaZeroLab.ponsPlayers[0] }.map(\.positions).reduce(0, +)
         return ClaimCheck(total(AlphaZeroLab.ponsPlayers[0]), .atMost(total(AlphaZeroLab.ponsPlayers[1]) - 1), unit: "mistakes with search",
                           detail: "raw policy: \(Int(total(AlphaZeroLab.ponsPlayers[1]))) mistakes in \(positions) positions")
     }
     Claim("clm-az-c4-minimax", "On the hardest beginning set, Test_L1_R3, the trained agent errs on fewer than one position in five, the aim this project set, and less often than depth-5 minimax with the alignment heuristic, which errs about as often here as AlphaZero.jl reports for its baseline, 23.5% [@laurent2020alphazerojl]. Without the heuristic, minimax errs at least three times as often as the agent. The agent comes within a few positions of AlphaZero.jl's 7% after hours on a GPU.") { results in
-        let mistakes = try results[connectFour].points[0].replicates[0].mistakes.filter { $0.file == "Test_L1_R3" }
+        let mistakes = try connectFourRun(results).mistakes.filter { $0.file == "Test_L1_R3" }
         func rate(_ k: Int) -> Double { share(mistakes.first { $0.player == AlphaZeroLab.ponsPlayers[k] }!) }
         let (agent, plain, heuristic) = (rate(0), rate(2), rate(3))
         return ClaimCheck(agent, .atMost(0.19), unit: "(agent's share of mistakes)",
@@ -107,7 +115,7 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         network with AlphaZero's evaluation and UCT with as many rollouts.
         """)
     Table("tbl-az-c4-uct", caption: "Against UCT with 1,000 rollouts, \(2 * AlphaZeroLab.finalPairs) games each (both seats from each of \(AlphaZeroLab.finalPairs) random two-move openings): the final network with 800 PUCT simulations (AlphaZero's evaluation), the same network with 1,600 simulations and AlphaGo's mixed evaluation (λ = 0.5), the same network with 1,600 simulations and AlphaZero's evaluation, and UCT with 1,600 rollouts; the training time.") { results in
-        let run = try results[connectFour].points[0].replicates[0]
+        let run = try connectFourRun(results)
         func row(_ name: String, _ s: Arena.Score) -> [String] {
             [name, "\(s.wins)", "\(s.draws)", "\(s.losses)", String(format: "%.1f%%", 100 * Double(s.wins) / Double(s.games))]
         }
@@ -118,14 +126,14 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         ])
     }
     Claim("clm-az-c4-uct", "The trained agent beats UCT with 1,000 rollouts in at least nine games in ten, the target, after less than 30 minutes of training on two cores.") { results in
-        let run = try results[connectFour].points[0].replicates[0]
+        let run = try connectFourRun(results)
         let s = run.finalAgainstUCT
         let rate = Double(s.wins) / Double(s.games)
         return ClaimCheck(rate, .atLeast(0.9), unit: "(win rate)", detail: "\(s.wins) wins, \(s.draws) draws, \(s.losses) losses",
                           and: [ClaimCheck(run.trainingSeconds / 60, .atMost(30), unit: "min of training")])
     }
     Claim("clm-az-c4-mixed", "At equal search, 1,600 simulations, AlphaGo's mixed evaluation and AlphaZero's own lose about as often, within 2% of the games of each other, and both lose fewer games than AlphaZero with 800 simulations: most of the mix's edge over the 800-simulation agent is its larger budget. UCT with the same 1,600 rollouts but no network wins only about half its games against UCT with 1,000.") { results in
-        let run = try results[connectFour].points[0].replicates[0]
+        let run = try connectFourRun(results)
         let games = Double(run.mixedAgainstUCT.games)
         let control = Double(run.uctControl.wins) / Double(run.uctControl.games)
         let mixed = run.mixedAgainstUCT

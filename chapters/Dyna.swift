@@ -15,48 +15,48 @@ private let pythonReproduction: [Int: (steps: [Double], late: Double, first: Int
 ]
 
 private let maze = Experiment(
-    "exp-maze", parameters: [0, 5, 50], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
+    "exp-maze", parameters: [0, 5, 50], replicates: 30
 ) { n, generator in
     DynaMazeSetup.run(planningSteps: n, using: &generator)
 }
 
 private let policy = Experiment(
-    "exp-policy", parameters: [0, 50], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
+    "exp-policy", parameters: [0, 50], replicates: 30
 ) { n, generator in
     DynaMazeSetup.policyHalfwayThroughSecondEpisode(planningSteps: n, using: &generator)
 }
 
 private let planningSweep = Experiment(
-    "exp-planning-sweep", parameters: [0, 1, 2, 5, 10, 20, 50, 100], replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
+    "exp-planning-sweep", parameters: [0, 1, 2, 5, 10, 20, 50, 100], replicates: 30
 ) { n, generator in
     DynaMazeSetup.run(planningSteps: n, using: &generator)
 }
 
 private let changing = Experiment(
     "exp-changing-mazes",
-    parameters: ["blocking", "shortcut"].flatMap { maze in ["Dyna-Q", "Dyna-Q+"].map { ChangingMazePoint(maze: maze, agent: $0) } },
-    replicates: 20, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
+    parameters: ChangingMazePoint.Maze.allCases.flatMap { maze in ChangingMazePoint.Agent.allCases.map { ChangingMazePoint(maze: maze, agent: $0) } },
+    replicates: 20
 ) { point, generator in
     DynaMazeSetup.changing(point, using: &generator)
 }
 
 private let sweeping = Experiment(
     "exp-sweeping",
-    parameters: [1, 2, 3, 4, 6, 8, 12].flatMap { k in ["Dyna-Q", "prioritized sweeping"].map { SweepPoint(resolution: k, agent: $0) } },
-    replicates: 10, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
+    parameters: [1, 2, 3, 4, 6, 8, 12].flatMap { k in SweepPoint.Agent.allCases.map { SweepPoint(resolution: k, agent: $0) } },
+    replicates: 10
 ) { point, generator in
     DynaMazeSetup.sweep(point, using: &generator)
 }
 
 private let planningStyles = Experiment(
     "exp-planning-styles",
-    parameters: [20, 60].flatMap { budget in ["background (Dyna-Q)", "decision-time (rollouts)"].map { PlanningStylePoint(style: $0, budget: budget) } },
-    replicates: 30, dependencies: ["Sources/Tabular", "Sources/Randomness", "chapters/DynaExperiments.swift"]
+    parameters: [20, 60].flatMap { budget in PlanningStylePoint.Style.allCases.map { PlanningStylePoint(style: $0, budget: budget) } },
+    replicates: 30
 ) { point, generator in
     DynaMazeSetup.planningStyle(point, using: &generator)
 }
 
-let dynaChapter = Chapter("dyna", title: "Learning and planning") {
+let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module("Tabular"), .file("chapters/Compute/DynaExperiments.swift")]) {
     Prose("""
         An agent can improve its behaviour in two ways. It can *learn* from what actually happened: \
         each real step $(S, A, R, S')$ nudges a value estimate. Or it can *plan*: consult a model of \
@@ -180,11 +180,11 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
             DynaFigures.policies(try results[policy].points.map { $0.replicates[0] })
         }
         Claim("clm-policy-n0", "Without planning, none of 30 agents has a policy in more than a couple of cells next to the goal halfway through episode 2.") { results in
-            let counts = try results[policy].replicates { $0 == 0 }.map { Double($0.moves.filter { $0 >= 0 }.count) }
+            let counts = try results[policy].replicates(at: 0).map { Double($0.moves.filter { $0 >= 0 }.count) }
             return ClaimCheck(counts.max() ?? 999, .atMost(2), unit: "cells with a policy (most of any agent)", detail: "\(counts.count) agents")
         }
         Claim("clm-policy-n50", "With 50 planning steps the typical agent already has one in a third of the 46 cells or more: the median over 30 agents is at least 15 cells, and at least three agents in four have 10 or more; how many depends on where the agent wandered, from a handful of cells to most of the maze.") { results in
-            let counts = try results[policy].replicates { $0 == 50 }.map { Double($0.moves.filter { $0 >= 0 }.count) }.sorted()
+            let counts = try results[policy].replicates(at: 50).map { Double($0.moves.filter { $0 >= 0 }.count) }.sorted()
             let median = counts.isEmpty ? 0 : (counts[(counts.count - 1) / 2] + counts[counts.count / 2]) / 2
             return ClaimCheck(median, .atLeast(15), unit: "cells (median agent)", detail: "quartiles \(ClaimCheck.format(counts[counts.count / 4])), \(ClaimCheck.format(counts[3 * counts.count / 4])); range \(ClaimCheck.format(counts.first!))–\(ClaimCheck.format(counts.last!))",
                               and: [ClaimCheck(Double(counts.filter { $0 >= 10 }.count) / Double(max(counts.count, 1)), .atLeast(0.75), unit: "of agents with 10 cells or more")])
@@ -226,14 +226,14 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
         }
         Claim("clm-planning-pays", "A little planning replaces a lot of experience: going from $n = 0$ to $n = 10$ cuts the real steps after the first episode by more than two thirds.") { results in
             let r = try results[planningSweep]
-            func after(_ n: Int) -> Double { SampleSummary(r.replicates { $0 == n }.map { $0.steps.dropFirst().reduce(0, +) }).mean }
-            return ClaimCheck(1 - after(10) / after(0), .atLeast(2.0 / 3), unit: "(fraction saved)", detail: "\(ClaimCheck.format(after(0))) steps at n = 0, \(ClaimCheck.format(after(10))) at n = 10")
+            func after(_ n: Int) throws -> Double { try SampleSummary(r.replicates(at: n).map { $0.steps.dropFirst().reduce(0, +) }).mean }
+            return try ClaimCheck(1 - after(10) / after(0), .atLeast(2.0 / 3), unit: "(fraction saved)", detail: "\(ClaimCheck.format(after(0))) steps at n = 0, \(ClaimCheck.format(after(10))) at n = 10")
         }
         Claim("clm-planning-diminishes", "The returns diminish around $n = 10$: ten times more planning beyond it ($n = 100$) saves less than 15% of the remaining real steps, while it costs ten times the updates.") { results in
             let r = try results[planningSweep]
-            func after(_ n: Int) -> Double { SampleSummary(r.replicates { $0 == n }.map { $0.steps.dropFirst().reduce(0, +) }).mean }
-            func work(_ n: Int) -> Double { SampleSummary(r.replicates { $0 == n }.map { Double($0.planningUpdates) }).mean }
-            return ClaimCheck(1 - after(100) / after(10), .atMost(0.15), unit: "(fraction saved from n = 10 to 100)", detail: "planning updates \(ClaimCheck.format(work(10))) at n = 10, \(ClaimCheck.format(work(100))) at n = 100")
+            func after(_ n: Int) throws -> Double { try SampleSummary(r.replicates(at: n).map { $0.steps.dropFirst().reduce(0, +) }).mean }
+            func work(_ n: Int) throws -> Double { try SampleSummary(r.replicates(at: n).map { Double($0.planningUpdates) }).mean }
+            return try ClaimCheck(1 - after(100) / after(10), .atMost(0.15), unit: "(fraction saved from n = 10 to 100)", detail: "planning updates \(ClaimCheck.format(work(10))) at n = 10, \(ClaimCheck.format(work(100))) at n = 100")
         }
     }
     Section("When the world changes", id: "sec-dyna-changing") {
@@ -252,32 +252,32 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
         }
         Table("tbl-changing-mazes", caption: "Cumulative reward at the change and at the end, with the values of a common reproduction of the book's figures (ref.) [@zhang2016python].") { results in
             let r = try results[changing]
-            func mean(_ maze: String, _ agent: String, atStep step: Int) -> String {
-                let runs = r.replicates { $0.maze == maze && $0.agent == agent }
+            func mean(_ maze: ChangingMazePoint.Maze, _ agent: ChangingMazePoint.Agent, atStep step: Int) throws -> String {
+                let runs = try r.replicates(at: ChangingMazePoint(maze: maze, agent: agent))
                 return ClaimCheck.format((SampleSummary(runs.map { $0[step / DynaMazeSetup.changingSampleEvery - 1] }).mean * 10).rounded() / 10)
             }
             return TableData(header: ["maze", "step", "Dyna-Q", "ref.", "Dyna-Q+", "ref."], rows: [
-                ["blocking", "1000", mean("blocking", "Dyna-Q", atStep: 1000), "47", mean("blocking", "Dyna-Q+", atStep: 1000), "62"],
-                ["blocking", "3000", mean("blocking", "Dyna-Q", atStep: 3000), "81", mean("blocking", "Dyna-Q+", atStep: 3000), "140"],
-                ["shortcut", "3000", mean("shortcut", "Dyna-Q", atStep: 3000), "—", mean("shortcut", "Dyna-Q+", atStep: 3000), "—"],
-                ["shortcut", "6000", mean("shortcut", "Dyna-Q", atStep: 6000), "299", mean("shortcut", "Dyna-Q+", atStep: 6000), "365"],
+                ["blocking", "1000", try mean(.blocking, .dynaQ, atStep: 1000), "47", try mean(.blocking, .dynaQPlus, atStep: 1000), "62"],
+                ["blocking", "3000", try mean(.blocking, .dynaQ, atStep: 3000), "81", try mean(.blocking, .dynaQPlus, atStep: 3000), "140"],
+                ["shortcut", "3000", try mean(.shortcut, .dynaQ, atStep: 3000), "—", try mean(.shortcut, .dynaQPlus, atStep: 3000), "—"],
+                ["shortcut", "6000", try mean(.shortcut, .dynaQ, atStep: 6000), "299", try mean(.shortcut, .dynaQPlus, atStep: 6000), "365"],
             ])
         }
         Claim("clm-blocking", "On the blocking maze Dyna-Q+ ends ahead of Dyna-Q, as in the book [@sutton2018, fig. 8.4].") { results in
             let r = try results[changing]
-            let plus = SampleSummary(r.replicates { $0.maze == "blocking" && $0.agent == "Dyna-Q+" }.map { $0.last! }).mean
-            let plain = SampleSummary(r.replicates { $0.maze == "blocking" && $0.agent == "Dyna-Q" }.map { $0.last! }).mean
+            let plus = SampleSummary(try r.replicates(at: ChangingMazePoint(maze: .blocking, agent: .dynaQPlus)).map { $0.last! }).mean
+            let plain = SampleSummary(try r.replicates(at: ChangingMazePoint(maze: .blocking, agent: .dynaQ)).map { $0.last! }).mean
             return ClaimCheck(plus - plain, .atLeast(0), unit: "(reward ahead at step 3000)")
         }
         Claim("clm-shortcut", "On the shortcut maze Dyna-Q never takes the shortcut: over the last 1,000 steps it earns a reward every 16 steps or more, the length of the old path, while Dyna-Q+ earns one about every 13 steps, the rate the Python reproduction of the book's Figure 8.5 shows [@zhang2016python].") { results in
             let r = try results[changing]
-            func rate(_ agent: String) -> Double {
-                let runs = r.replicates { $0.maze == "shortcut" && $0.agent == agent }
+            func rate(_ agent: ChangingMazePoint.Agent) throws -> Double {
+                let runs = try r.replicates(at: ChangingMazePoint(maze: .shortcut, agent: agent))
                 let last = SampleSummary(runs.map { $0.last! }).mean
                 let before = SampleSummary(runs.map { $0[$0.count - 1 - 1000 / DynaMazeSetup.changingSampleEvery] }).mean
                 return 1000 / (last - before)
             }
-            return ClaimCheck(rate("Dyna-Q"), .atLeast(16), unit: "steps per reward (Dyna-Q)", and: [ClaimCheck(rate("Dyna-Q+"), .near(13, tolerance: 1.5), unit: "steps per reward (Dyna-Q+)")])
+            return ClaimCheck(try rate(.dynaQ), .atLeast(16), unit: "steps per reward (Dyna-Q)", and: [ClaimCheck(try rate(.dynaQPlus), .near(13, tolerance: 1.5), unit: "steps per reward (Dyna-Q+)")])
         }
     }
     Section("Prioritized sweeping", id: "sec-dyna-sweeping") {
@@ -297,17 +297,17 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
         }
         Claim("clm-sweeping-faster", "Prioritized sweeping needs several times fewer updates than Dyna-Q at every size: at least three times fewer, comparing geometric means.") { results in
             let r = try results[sweeping]
-            func logMean(_ point: SweepPoint) -> Double { SampleSummary(r.replicates { $0 == point }.map { log(Double($0)) }).mean }
-            let ratios = [1, 2, 3, 4, 6, 8, 12].map { k in
-                exp(logMean(SweepPoint(resolution: k, agent: "Dyna-Q")) - logMean(SweepPoint(resolution: k, agent: "prioritized sweeping")))
+            func logMean(_ point: SweepPoint) throws -> Double { try SampleSummary(r.replicates(at: point).map { log(Double($0)) }).mean }
+            let ratios = try [1, 2, 3, 4, 6, 8, 12].map { k in
+                try exp(logMean(SweepPoint(resolution: k, agent: .dynaQ)) - logMean(SweepPoint(resolution: k, agent: .prioritizedSweeping)))
             }
             return ClaimCheck(ratios.min()!, .atLeast(3), unit: "(smallest ratio)", detail: "ratios from 47 to 6,768 states: " + ratios.map { ClaimCheck.format(($0 * 10).rounded() / 10) }.joined(separator: ", "))
         }
         Claim("clm-sweeping-gap-grows", "The gap grows with the maze: the updates saved rise more than a hundredfold from the smallest maze to the largest, and fall at most once from one size to the next.") { results in
             let r = try results[sweeping]
-            let saved = [1, 2, 3, 4, 6, 8, 12].map { k in
-                SampleSummary(r.replicates { $0 == SweepPoint(resolution: k, agent: "Dyna-Q") }).mean
-                    - SampleSummary(r.replicates { $0 == SweepPoint(resolution: k, agent: "prioritized sweeping") }).mean
+            let saved = try [1, 2, 3, 4, 6, 8, 12].map { k in
+                try SampleSummary(r.replicates(at: SweepPoint(resolution: k, agent: .dynaQ))).mean
+                    - SampleSummary(r.replicates(at: SweepPoint(resolution: k, agent: .prioritizedSweeping))).mean
             }
             let increasing = zip(saved, saved.dropFirst()).filter { $1 > $0 }.count
             return ClaimCheck(saved.last! / max(saved.first!, 1), .atLeast(100), unit: "(ratio of the updates saved, largest to smallest)", detail: "updates saved: " + saved.map { ClaimCheck.format($0.rounded()) }.joined(separator: ", "),
@@ -330,9 +330,9 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning") {
         }
         Claim("clm-background-wins", "At equal compute, planning in the background needs at most 60% of the real steps that decision-time planning needs, at both budgets, because its work accumulates.") { results in
             let r = try results[planningStyles]
-            let ratios = [20, 60].map { budget in
-                SampleSummary(r.replicates { $0 == PlanningStylePoint(style: "background (Dyna-Q)", budget: budget) }.map { $0.steps.reduce(0, +) }).mean
-                    / SampleSummary(r.replicates { $0 == PlanningStylePoint(style: "decision-time (rollouts)", budget: budget) }.map { $0.steps.reduce(0, +) }).mean
+            let ratios = try [20, 60].map { budget in
+                try SampleSummary(r.replicates(at: PlanningStylePoint(style: .background, budget: budget)).map { $0.steps.reduce(0, +) }).mean
+                    / SampleSummary(r.replicates(at: PlanningStylePoint(style: .decisionTime, budget: budget)).map { $0.steps.reduce(0, +) }).mean
             }
             return ClaimCheck(ratios.max()!, .atMost(0.6), unit: "(ratio of real steps)", detail: "20 lookups: \(ClaimCheck.format(ratios[0])), 60 lookups: \(ClaimCheck.format(ratios[1]))")
         }

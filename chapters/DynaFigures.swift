@@ -3,6 +3,32 @@ import Foundation
 import Notebook
 import Tabular
 
+extension ExperimentResults where Parameter == Int, Output == MazeRun {
+    /// The runs with `n` planning steps.
+    func runs(n: Int) -> [MazeRun] { replicates { $0 == n } }
+
+    /// Mean steps in episode `episode` (from 1) over the runs with `n` planning steps.
+    func meanSteps(n: Int, episode: Int) -> Double {
+        SampleSummary(runs(n: n).map { $0.steps[episode - 1] }).mean
+    }
+
+    /// The first episode whose mean length is at most `bound`, if any.
+    func firstEpisode(n: Int, meanAtMost bound: Double) -> Int? {
+        (1...DynaMazeSetup.episodes).first { meanSteps(n: n, episode: $0) <= bound }
+    }
+
+    /// The mean learned value of every cell over the runs with `n` planning steps.
+    func meanStateValues(n: Int) -> [Double] {
+        let runs = runs(n: n)
+        return (0..<DynaMazeSetup.maze.stateCount).map { s in SampleSummary(runs.map { $0.finalStateValues[s] }).mean }
+    }
+
+    /// Mean steps over episodes `range` and all runs with `n` planning steps.
+    func meanSteps(n: Int, episodes range: ClosedRange<Int>) -> Double {
+        SampleSummary(runs(n: n).flatMap { Array($0.steps[(range.lowerBound - 1)...(range.upperBound - 1)]) }).mean
+    }
+}
+
 /// The charts of the `dyna` chapter.
 enum DynaFigures {
     /// Mean steps per episode with a 95% band, one series per n, from episode 2 on.
@@ -98,15 +124,15 @@ extension DynaFigures {
 
     /// Cumulative reward on the blocking and shortcut mazes, Dyna-Q against Dyna-Q+.
     static func changingMazes(_ results: ExperimentResults<ChangingMazePoint, [Double]>) -> FigureSpec {
-        let panels = ["blocking", "shortcut"].map { name -> Chart in
-            let points = results.points.filter { $0.parameter.maze == name }
-            let switchStep = name == "blocking" ? 1000.0 : 3000.0
-            return Chart(title: "\(name.capitalized) maze", x: Axis("Time steps"), y: Axis("Cumulative reward"), width: 280, height: 230) {
+        let panels = ChangingMazePoint.Maze.allCases.map { maze -> Chart in
+            let points = results.points.filter { $0.parameter.maze == maze }
+            let switchStep = maze == .blocking ? 1000.0 : 3000.0
+            return Chart(title: "\(maze.rawValue.capitalized) maze", x: Axis("Time steps"), y: Axis("Cumulative reward"), width: 280, height: 230) {
                 for point in points {
                     let steps = point.replicates[0].indices.map { Double(($0 + 1) * DynaMazeSetup.changingSampleEvery) }
                     let s = steps.indices.map { i in SampleSummary(point.replicates.map { $0[i] }) }
-                    AreaMark(x: steps, lower: s.map { $0.confidenceInterval().lowerBound }, upper: s.map { $0.confidenceInterval().upperBound }, series: point.parameter.agent)
-                    LineMark(points: zip(steps, s).map { DataPoint(x: $0, y: $1.mean) }, series: point.parameter.agent)
+                    AreaMark(x: steps, lower: s.map { $0.confidenceInterval().lowerBound }, upper: s.map { $0.confidenceInterval().upperBound }, series: point.parameter.agent.rawValue)
+                    LineMark(points: zip(steps, s).map { DataPoint(x: $0, y: $1.mean) }, series: point.parameter.agent.rawValue)
                 }
                 RuleMark(.vertical, at: switchStep, label: "walls change")
             }
@@ -117,14 +143,14 @@ extension DynaFigures {
     /// Updates until near-optimal against maze size, log-log.
     static func sweeping(_ results: ExperimentResults<SweepPoint, Int>) -> Chart {
         Chart(x: Axis("Free cells (states)", scale: .log), y: Axis("Updates until the greedy path is within 1.2 × optimal", scale: .log), width: 430, height: 260) {
-            for agent in ["Dyna-Q", "prioritized sweeping"] {
+            for agent in SweepPoint.Agent.allCases {
                 let points = results.points.filter { $0.parameter.agent == agent }
                 let xs = points.map { Double(47 * $0.parameter.resolution * $0.parameter.resolution) }
                 // Geometric mean and its 95% interval: the counts spread over orders of magnitude.
                 let s = points.map { SampleSummary($0.replicates.map { log(Double($0)) }) }
-                AreaMark(x: xs, lower: s.map { exp($0.confidenceInterval().lowerBound) }, upper: s.map { exp($0.confidenceInterval().upperBound) }, series: agent)
-                LineMark(points: zip(xs, s).map { DataPoint(x: $0, y: exp($1.mean)) }, series: agent)
-                PointMark(points: zip(xs, s).map { DataPoint(x: $0, y: exp($1.mean)) }, series: agent)
+                AreaMark(x: xs, lower: s.map { exp($0.confidenceInterval().lowerBound) }, upper: s.map { exp($0.confidenceInterval().upperBound) }, series: agent.rawValue)
+                LineMark(points: zip(xs, s).map { DataPoint(x: $0, y: exp($1.mean)) }, series: agent.rawValue)
+                PointMark(points: zip(xs, s).map { DataPoint(x: $0, y: exp($1.mean)) }, series: agent.rawValue)
             }
         }
     }
@@ -134,7 +160,7 @@ extension DynaFigures {
         let episodes = Array(2...DynaMazeSetup.episodes)
         return Chart(x: Axis("Episode"), y: Axis("Steps per episode", scale: .log), width: 430, height: 260) {
             for point in results.points {
-                let name = "\(point.parameter.style), \(point.parameter.budget) lookups"
+                let name = "\(point.parameter.style.rawValue), \(point.parameter.budget) lookups"
                 let s = episodes.map { e in SampleSummary(point.replicates.map { $0.steps[e - 1] }) }
                 LineMark(points: zip(episodes, s).map { DataPoint(x: Double($0), y: $1.mean) }, series: name, dash: point.parameter.budget == 20 ? [4, 2] : [])
             }

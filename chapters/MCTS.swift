@@ -4,22 +4,21 @@ import Games
 import Notebook
 import Search
 
-/// The libraries the experiments run, and the chapter files with the code they call.
-let mctsDependencies = ["Sources/Games", "Sources/Search", "Sources/Randomness", "chapters/MCTSExperiments.swift", "chapters/MCTSConnectFourLab.swift"]
-private let dependencies = mctsDependencies
+/// The modules and compute files every experiment of the chapter runs.
+private let uses: [SourceUse] = [.module("Search"), .file("chapters/Compute/MCTSExperiments.swift"), .file("chapters/Compute/MCTSConnectFourLab.swift")]
 private let budgets = [10, 100, 1000, 10_000]
 
 private let strength = Experiment(
     "exp-ttt-strength",
     parameters: budgets.flatMap { n in ["random", "perfect"].flatMap { o in ["first", "second"].map { StrengthPoint(simulations: n, opponent: o, seat: $0) } } },
-    replicates: 50, dependencies: dependencies
+    replicates: 50
 ) { point, generator in
     MCTSLab.strength(point, using: &generator)
 }
 
 private let quality = Experiment(
     "exp-ttt-quality", parameters: [10, 30, 100, 300, 1000, 3000].map { QualityPoint(simulations: $0, exploration: 2.0.squareRoot()) },
-    replicates: 1, dependencies: dependencies
+    replicates: 1
 ) { point, generator in
     MCTSLab.quality(point, stride: 1, using: &generator)
 }
@@ -30,20 +29,20 @@ private let explorationBudgets = [30, 100, 300, 1000]
 private let exploration = Experiment(
     "exp-ttt-exploration",
     parameters: explorationValues.flatMap { c in explorationBudgets.map { QualityPoint(simulations: $0, exploration: c) } },
-    replicates: 1, dependencies: dependencies
+    replicates: 1
 ) { point, generator in
     MCTSLab.quality(point, stride: 4, using: &generator)
 }
 
-private let rules = Experiment("exp-ttt-rules", parameters: [30, 100, 300], replicates: 1, dependencies: dependencies) { simulations, generator in
+private let rules = Experiment("exp-ttt-rules", parameters: [30, 100, 300], replicates: 1) { simulations, generator in
     MCTSLab.rules(simulations: simulations, using: &generator)
 }
 
-private let tree = Experiment("exp-ttt-tree", parameters: ["1"], replicates: 20, dependencies: dependencies) { moves, generator in
+private let tree = Experiment("exp-ttt-tree", parameters: ["1"], replicates: 20) { moves, generator in
     try MCTSLab.tree(moves: moves, simulations: 1000, using: &generator)
 }
 
-let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search") {
+let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search", uses: uses) {
     Prose("""
         Dyna spends its model on every state it has seen; decision-time planning spends it on the \
         state in front of it. Monte Carlo tree search (MCTS) [@browne2012survey] is the best-known form: with a model of \
@@ -96,7 +95,7 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search") {
         }
         Claim("clm-mcts-perfect", "Against perfect play a small budget is punished, in the second seat most: with 100 simulations MCTS loses at least a third of those games, with 10,000 it draws them all.") { results in
             let r = try results[strength]
-            let small = counts(r.replicates { $0 == StrengthPoint(simulations: 100, opponent: "perfect", seat: "second") })
+            let small = try counts(r.replicates(at: StrengthPoint(simulations: 100, opponent: "perfect", seat: "second")))
             let large = r.points.filter { $0.parameter.opponent == "perfect" && $0.parameter.simulations == 10_000 }.map { counts($0.replicates).losses }.reduce(0, +)
             return ClaimCheck(Double(small.losses) / 50, .atLeast(1.0 / 3), unit: "(losses at 100 simulations, second seat)", and: [ClaimCheck(Double(large), .atMost(0), unit: "losses at 10,000 simulations")])
         }
@@ -132,7 +131,7 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search") {
         exploration
         Figure("fig-mcts-exploration", caption: "Fraction of solver-optimal moves over the exploration constant $c$ and the number of simulations (1,130 positions per cell); the best cell is outlined.") { results in
             let r = try results[exploration]
-            let values = explorationValues.map { c in explorationBudgets.map { n in r.replicates { $0 == QualityPoint(simulations: n, exploration: c) }.first } }
+            let values = try explorationValues.map { c in try explorationBudgets.map { n in try r.replicates(at: QualityPoint(simulations: n, exploration: c)).first } }
             let flat = values.enumerated().flatMap { row in row.element.enumerated().map { (row.offset, $0.offset, $0.element ?? 0) } }
             let best = flat.max { $0.2 < $1.2 }!
             return HeatMapView(
@@ -143,7 +142,7 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search") {
         }
         Claim("clm-mcts-best-c", "Averaged over the budgets, the best constant is in the middle of the range, between 1 and 2, and both extremes, 0.25 and 4, do worse. That is below UCB1's $\\sqrt{2}$ [@auer2002ucb], which assumes rewards in $[0, 1]$ and becomes $2\\sqrt{2} \\approx 2.8$ for results in $[-1, 1]$ as here.") { results in
             let r = try results[exploration]
-            let means = explorationValues.map { c in explorationBudgets.map { n in r.replicates { $0 == QualityPoint(simulations: n, exploration: c) }[0] }.reduce(0, +) / Double(explorationBudgets.count) }
+            let means = try explorationValues.map { c in try explorationBudgets.map { n in try r.output(at: QualityPoint(simulations: n, exploration: c)) }.reduce(0, +) / Double(explorationBudgets.count) }
             let best = means.indices.max { means[$0] < means[$1] }!
             return ClaimCheck(
                 explorationValues[best], .between(1, 2), unit: "(best c)",

@@ -5,14 +5,13 @@ import Games
 import Notebook
 import Search
 
-private let dependencies = mctsDependencies
 /// The experiments that read Pons' positions also key on the files themselves.
-private let ponsDependencies = mctsDependencies + [PonsBenchmark.bundledPath]
+private let ponsPositions: [SourceUse] = [.file(PonsBenchmark.bundledPath)]
 
 private let randomGames = Experiment(
     "exp-c4-random",
     parameters: [10, 100, 1000, 10_000].flatMap { n in ["first", "second"].map { StrengthPoint(simulations: n, opponent: "random", seat: $0) } },
-    replicates: 30, dependencies: dependencies
+    replicates: 30
 ) { point, generator in
     ConnectFourLab.randomGame(point, using: &generator)
 }
@@ -22,7 +21,7 @@ private let perfectBudgets = [100, 1000, 10_000]
 private let perfectGames = Experiment(
     "exp-c4-perfect",
     parameters: perfectBudgets.flatMap { n in ["first", "second"].flatMap { seat in ConnectFourLab.openings.indices.map { PerfectGamePoint(simulations: n, seat: seat, opening: $0) } } },
-    replicates: 1, dependencies: dependencies, cost: .expensive
+    replicates: 1, cost: .expensive
 ) { point, generator in
     try ConnectFourLab.perfectGame(point, using: &generator)
 }
@@ -38,18 +37,18 @@ struct PonsQualityPoint: Codable, Sendable, Hashable {
 private let ponsQuality = Experiment(
     "exp-c4-quality",
     parameters: ["Test_L3_R1", "Test_L2_R1", "Test_L2_R2"].flatMap { file in ponsBudgets.map { PonsQualityPoint(file: file, simulations: $0) } },
-    replicates: 1, dependencies: ponsDependencies
+    replicates: 1, uses: ponsPositions
 ) { point, generator in
     try ConnectFourLab.ponsQuality(file: point.file, step: 10, budgets: [point.simulations], using: &generator)
 }
 
 private let openingQuality = Experiment(
-    "exp-c4-quality-opening", parameters: ["Test_L1_R1", "Test_L1_R2"], replicates: 1, dependencies: ponsDependencies, cost: .expensive
+    "exp-c4-quality-opening", parameters: ["Test_L1_R1", "Test_L1_R2"], replicates: 1, uses: ponsPositions, cost: .expensive
 ) { file, generator in
     try ConnectFourLab.ponsQuality(file: file, step: 20, budgets: ponsBudgets, using: &generator)
 }
 
-private let root = Experiment("exp-c4-root", parameters: [10_000], replicates: 20, dependencies: ponsDependencies) { simulations, generator in
+private let root = Experiment("exp-c4-root", parameters: [10_000], replicates: 20, uses: ponsPositions) { simulations, generator in
     try ConnectFourLab.rootSnapshot(simulations: simulations, using: &generator)
 }
 

@@ -17,7 +17,7 @@ private let openSpiel: [String: (cpp: Double, python: Double?)] = ["tic-tac-toe"
 
 private let throughput = Experiment(
     "exp-mcts-throughput", parameters: ["tic-tac-toe", "connect-four"], replicates: 1,
-    dependencies: mctsDependencies, cost: .timing
+    cost: .timing
 ) { game, generator in
     // OpenSpiel's settings: c = 2, one random rollout, 200,000 / 50,000 simulations; best of five.
     game == "tic-tac-toe"
@@ -51,8 +51,8 @@ let mctsThroughputSection = Section("Throughput", id: "sec-mcts-throughput") {
     }
     Claim("clm-mcts-throughput", "The search runs at least twice as fast as OpenSpiel's C++ MCTS in Connect Four, and at least one and a half times as fast in tic-tac-toe, whose tiny positions leave less to gain over C++.") { results in
         let r = try results[throughput]
-        let connectFour = r.replicates { $0 == "connect-four" }[0].perSecond
-        let ticTacToe = r.replicates { $0 == "tic-tac-toe" }[0].perSecond
+        let connectFour = try r.output(at: "connect-four").perSecond
+        let ticTacToe = try r.output(at: "tic-tac-toe").perSecond
         return ClaimCheck(connectFour / openSpiel["connect-four"]!.cpp, .atLeast(2), unit: "x OpenSpiel C++ in Connect Four",
                           and: [ClaimCheck(ticTacToe / openSpiel["tic-tac-toe"]!.cpp, .atLeast(1.5), unit: "x OpenSpiel C++ in tic-tac-toe")])
     }

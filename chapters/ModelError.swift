@@ -4,11 +4,10 @@ import Notebook
 import Tabular
 
 /// The libraries the experiments run, and the chapter file with the code they call.
-private let dependencies = ["Sources/Tabular", "Sources/Randomness", "chapters/ModelErrorExperiments.swift"]
 
 private let compounding = Experiment(
     "exp-compounding", parameters: ModelErrorEnvironment.allCases.map { ModelDataPoint(environment: $0, transitionsPerPair: 50) },
-    replicates: 20, dependencies: dependencies
+    replicates: 20
 ) { point, generator in
     ModelErrorLab.compounding(point, using: &generator)
 }
@@ -17,38 +16,40 @@ private let dataSizes = [10, 30, 100, 300, 1000, 3000, 10_000]
 
 private let errorAgainstData = Experiment(
     "exp-error-data", parameters: dataSizes.map { ModelDataPoint(environment: .randomSparse, transitionsPerPair: $0) },
-    replicates: 10, dependencies: dependencies
+    replicates: 10
 ) { point, generator in
     ModelErrorLab.compounding(point, using: &generator)
 }
 
 private let bias = Experiment(
     "exp-bias", parameters: [2, 5, 10, 20, 50, 100, 1000].map { ModelDataPoint(environment: .randomSparse, transitionsPerPair: $0) },
-    replicates: 30, dependencies: dependencies
+    replicates: 30
 ) { point, generator in
     ModelErrorLab.bias(point, using: &generator)
 }
 
 private let ensemble = Experiment(
-    "exp-ensemble", parameters: [ModelErrorEnvironment.randomDense], replicates: 10, dependencies: dependencies
+    "exp-ensemble", parameters: [ModelErrorEnvironment.randomDense], replicates: 10
 ) { environment, generator in
     ModelErrorLab.ensemble(environment, using: &generator)
 }
 
 private let rollouts = Experiment(
     "exp-rollouts", parameters: [5, 20, 100].map { ModelDataPoint(environment: .randomDense, transitionsPerPair: $0) },
-    replicates: 60, dependencies: dependencies
+    replicates: 60
 ) { point, generator in
     ModelErrorLab.rollouts(point, using: &generator)
 }
 
 private let online = Experiment(
-    "exp-online", parameters: [ModelErrorEnvironment.randomSparse], replicates: 20, dependencies: dependencies
+    "exp-online", parameters: [ModelErrorEnvironment.randomSparse], replicates: 20
 ) { environment, generator in
     ModelErrorLab.online(environment, using: &generator)
 }
 
-let modelErrorChapter = Chapter("model-error", title: "World models and their errors") {
+let modelErrorChapter = Chapter(
+    "model-error", title: "World models and their errors", uses: [.module("Tabular"), .file("chapters/Compute/ModelErrorExperiments.swift")]
+) {
     Prose("""
         A world model [@ha2018world; @sutton2018, ch. 8] is an estimate of the environment's dynamics, $\\hat{P}(s'|s,a) \\approx P(s'|s,a)$, \
         and of its rewards, $\\hat{R}(s,a) \\approx R(s,a)$. In a game the rules give the model for free \

@@ -4,19 +4,19 @@ import GameTheory
 import Notebook
 
 /// The libraries the experiments run, and the chapter files with the code they call.
-let multiAgentDependencies = ["Sources/GameTheory", "Sources/Randomness", "chapters/MultiAgentLab.swift"]
+private let uses: [SourceUse] = [.module("GameTheory"), .file("chapters/Compute/MultiAgentLab.swift")]
 
 private let learnerGames = ["Matching pennies", "Rock-paper-scissors", "Coordination"]
-private let learners = Experiment("exp-ma-learners", parameters: learnerGames, replicates: 5, dependencies: multiAgentDependencies) { title, generator in
+private let learners = Experiment("exp-ma-learners", parameters: learnerGames, replicates: 5) { title, generator in
     MultiAgentLab.independentLearners(title, using: &generator)
 }
 
 private let summaryGames = ["Prisoner's dilemma", "Rock-paper-scissors", "Biased rock-paper-scissors", "Battle of the sexes", "Stag hunt", "Chicken", "Shapley's game"]
-private let analyses = Experiment("exp-ma-games", parameters: summaryGames, replicates: 1, dependencies: multiAgentDependencies) { title, _ in
+private let analyses = Experiment("exp-ma-games", parameters: summaryGames, replicates: 1) { title, _ in
     MultiAgentLab.analyse(title)
 }
 
-private let existence = Experiment("exp-ma-existence", parameters: [2, 3, 4, 5, 6, 8], replicates: 1, dependencies: multiAgentDependencies) { size, generator in
+private let existence = Experiment("exp-ma-existence", parameters: [2, 3, 4, 5, 6, 8], replicates: 1) { size, generator in
     MultiAgentLab.existence(size: size, using: &generator)
 }
 
@@ -24,7 +24,7 @@ private let existence = Experiment("exp-ma-existence", parameters: [2, 3, 4, 5, 
 func mix(_ probabilities: [String]) -> String { "(" + probabilities.joined(separator: ", ") + ")" }
 
 private func analysis(_ results: RunResults, _ title: String) throws -> GameAnalysis {
-    try results[analyses].replicates { $0 == title }[0]
+    try results[analyses].output(at: title)
 }
 
 private func payoffTable(_ title: String, _ game: NormalFormGame) -> @Sendable (RunResults) throws -> TableData {
@@ -35,7 +35,7 @@ private func payoffTable(_ title: String, _ game: NormalFormGame) -> @Sendable (
     }
 }
 
-let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, equilibria and self-play") {
+let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, equilibria and self-play", uses: uses) {
     Prose("""
         Everything so far had one learner facing a world that does not care what it learns. Put \
         a second learner into that world and the ground moves: the next state and each agent's \
@@ -58,14 +58,14 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
         learners
         Figure("fig-ma-learners", caption: "Policies of two independent ε-greedy Q-learners (step size 0.01, ε = 0.1) in the last 1,000 of 20,000 rounds (first of five runs). Matching pennies: each learner's probability of Heads. Rock-paper-scissors: the row learner's three probabilities. Coordination: each learner's probability of Left.") { results in
             let r = try results[learners]
-            func run(_ title: String) -> LearnerRun { r.replicates { $0 == title }[0] }
+            func run(_ title: String) throws -> LearnerRun { try r.output(at: title) }
             let first = MultiAgentLab.learnerSteps - MultiAgentLab.tracedRounds + 1
             func trace(_ greedy: [Int], _ action: Int, count: Int) -> [DataPoint] {
                 greedy.enumerated().map { DataPoint(x: Double(first + $0.offset), y: MultiAgentLab.policyProbability(of: action, greedy: $0.element, count: count)) }
             }
-            let pennies = run("Matching pennies")
-            let rps = run("Rock-paper-scissors")
-            let coordination = run("Coordination")
+            let pennies = try run("Matching pennies")
+            let rps = try run("Rock-paper-scissors")
+            let coordination = try run("Coordination")
             let axis = Axis("Round")
             return FigureSpec(panels: [
                 Chart(title: "matching pennies", x: axis, y: Axis("P(Heads)", domain: 0...1), width: 300, height: 200, legend: .right) {
@@ -88,7 +88,7 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
                               and: [ClaimCheck(runs.map(\.meanNashConvInSecondHalf).min()!, .atLeast(1), unit: "(lowest mean NashConv of the current policies, second half)")])
         }
         Claim("clm-ma-coordinate", "In the coordination game the same learners settle: no greedy action changes in the second half of any run, and every run ends on a pure equilibrium.") { results in
-            let runs = try results[learners].replicates { $0 == "Coordination" }
+            let runs = try results[learners].replicates(at: "Coordination")
             return ClaimCheck(Double(runs.map(\.switchesInSecondHalf).max()!), .atMost(0), unit: "changes in the second half (most over 5 runs)",
                               and: [ClaimCheck(Double(runs.filter(\.finalIsEquilibrium).count), .atLeast(Double(runs.count)), unit: "runs ending on an equilibrium")])
         }

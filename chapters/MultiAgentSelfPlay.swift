@@ -3,26 +3,26 @@ import Foundation
 import GameTheory
 import Notebook
 
-private let dependencies = multiAgentDependencies + ["chapters/MultiAgentDynamicsLab.swift"]
+private let dynamics: [SourceUse] = [.file("chapters/Compute/MultiAgentDynamicsLab.swift")]
 
-private let climbing = Experiment("exp-ma-climbing", parameters: ["independent", "joint"], replicates: 20, dependencies: dependencies) { learner, generator in
+private let climbing = Experiment("exp-ma-climbing", parameters: ClimbingLearner.allCases, replicates: 20, uses: dynamics) { learner, generator in
     MultiAgentLab.climbing(learner, using: &generator)
 }
 
 private let convergenceGames = ["Rock-paper-scissors", "Biased rock-paper-scissors", "Matching pennies", "Shapley's game"]
-private let convergence = Experiment("exp-ma-convergence", parameters: convergenceGames, replicates: 1, dependencies: dependencies) { title, _ in
+private let convergence = Experiment("exp-ma-convergence", parameters: convergenceGames, replicates: 1, uses: dynamics) { title, _ in
     MultiAgentLab.convergence(title)
 }
 
-private let replicator = Experiment("exp-ma-replicator", parameters: ["euler", "rungeKutta4"], replicates: 1, dependencies: dependencies) { name, _ in
+private let replicator = Experiment("exp-ma-replicator", parameters: ["euler", "rungeKutta4"], replicates: 1, uses: dynamics) { name, _ in
     MultiAgentLab.replicator(Integrator(rawValue: name)!)
 }
 
-private let selfPlay = Experiment("exp-ma-self-play", parameters: ["Rock-paper-scissors", "Kuhn poker"], replicates: 1, dependencies: dependencies) { title, _ in
+private let selfPlay = Experiment("exp-ma-self-play", parameters: ["Rock-paper-scissors", "Kuhn poker"], replicates: 1, uses: dynamics) { title, _ in
     MultiAgentLab.selfPlay(title)
 }
 
-private let elo = Experiment("exp-ma-elo", parameters: ["cyclic", "transitive"], replicates: 1, dependencies: dependencies + ["Sources/AlphaZero"]) { kind, generator in
+private let elo = Experiment("exp-ma-elo", parameters: PopulationKind.allCases, replicates: 1, uses: dynamics + [.module("AlphaZero")]) { kind, generator in
     MultiAgentLab.elo(kind, using: &generator)
 }
 
@@ -57,24 +57,24 @@ let multiAgentCooperationSection = Section("Cooperation and credit assignment", 
         """)
     Table("tbl-ma-climbing", caption: "Twenty runs of 20,000 rounds each (step size 0.1, ε = 0.1): where the greedy joint action ends, and the row agent's final values of its actions under independent learning (mean over runs).") { results in
         let r = try results[climbing]
-        let rows = ["independent", "joint"].map { kind -> [String] in
-            let runs = r.replicates { $0 == kind }
+        let rows = try ClimbingLearner.allCases.map { kind -> [String] in
+            let runs = try r.replicates(at: kind)
             let best = runs.filter { $0.reward == 11 }.count
             let reward = runs.map(\.reward).reduce(0, +) / Double(runs.count)
-            let values = kind == "independent" ? (0..<3).map { k in String(format: "%.1f", runs.map { $0.rowValues[k] }.reduce(0, +) / Double(runs.count)) }.joined(separator: " / ") : "n/a"
-            return [kind == "joint" ? "joint-action learner" : "independent learners", "\(best) of \(runs.count)", String(format: "%.1f", reward), values]
+            let values = kind == .independent ? (0..<3).map { k in String(format: "%.1f", runs.map { $0.rowValues[k] }.reduce(0, +) / Double(runs.count)) }.joined(separator: " / ") : "n/a"
+            return [kind == .joint ? "joint-action learner" : "independent learners", "\(best) of \(runs.count)", String(format: "%.1f", reward), values]
         }
         return TableData(header: ["learners", "runs ending on (a, a)", "mean final reward", "row agent's Q(a) / Q(b) / Q(c)"], rows: rows)
     }
     Claim("clm-ma-climbing", "Independent learners end on the best joint action in at most a quarter of the runs, while the joint-action learner finds it in every run.") { results in
         let r = try results[climbing]
-        let independent = r.replicates { $0 == "independent" }
-        let joint = r.replicates { $0 == "joint" }
+        let independent = try r.replicates(at: .independent)
+        let joint = try r.replicates(at: .joint)
         return ClaimCheck(Double(independent.filter { $0.reward == 11 }.count) / Double(independent.count), .atMost(0.25), unit: "(share of independent runs on (a, a))",
                           and: [ClaimCheck(Double(joint.filter { $0.reward == 11 }.count) / Double(joint.count), .near(1, tolerance: 0), unit: "(share of joint-action runs on (a, a))")])
     }
     Claim("clm-ma-credit", "The credit-assignment failure in numbers: on average the independent row agent values action a below action c, although a belongs to the joint action worth 11 and c to one worth at most 5.") { results in
-        let runs = try results[climbing].replicates { $0 == "independent" }
+        let runs = try results[climbing].replicates(at: .independent)
         let a = runs.map { $0.rowValues[0] }.reduce(0, +) / Double(runs.count)
         let c = runs.map { $0.rowValues[2] }.reduce(0, +) / Double(runs.count)
         return ClaimCheck(c - a, .atLeast(1), unit: "(mean Q(c) − Q(a))", detail: String(format: "Q(a) %.2f, Q(c) %.2f", a, c))
@@ -97,26 +97,26 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
     convergence
     Figure("fig-ma-convergence", caption: "NashConv of the empirical mixes of fictitious play (FP) over 100,000 steps, and of regret matching's average strategy (RM) on rock-paper-scissors; log-log axes. FP starts from the opening (first row action, second column action).") { results in
         let r = try results[convergence]
+        let runs = try convergenceGames.map { try r.output(at: $0) }
+        let rps = try r.output(at: "Rock-paper-scissors")
         return FigureSpec(Chart(x: Axis("Step", scale: .log), y: Axis("NashConv", scale: .log, domain: 1e-3...300), width: 430, height: 260, legend: .right) {
-            for title in convergenceGames {
-                let run = r.replicates { $0 == title }[0]
+            for (title, run) in zip(convergenceGames, runs) {
                 LineMark(points: zip(run.steps, run.fictitiousPlay).map { DataPoint(x: Double($0), y: max($1, 1e-3)) }, series: "FP, \(title)")
             }
-            let rps = r.replicates { $0 == "Rock-paper-scissors" }[0]
             LineMark(points: zip(rps.steps, rps.regretMatching).map { DataPoint(x: Double($0), y: max($1, 1e-3)) }, series: "RM, Rock-paper-scissors", dash: [4, 3])
         })
     }
     Claim("clm-ma-fp-rate", "In the three zero-sum games fictitious play's NashConv falls roughly like one over the square root of the steps: the fitted log-log slopes from step 100 on lie between −0.7 and −0.35.") { results in
         let r = try results[convergence]
-        let slopes = ["Rock-paper-scissors", "Biased rock-paper-scissors", "Matching pennies"].map { title -> Double in
-            let run = r.replicates { $0 == title }[0]
+        let slopes = try ["Rock-paper-scissors", "Biased rock-paper-scissors", "Matching pennies"].map { title -> Double in
+            let run = try r.output(at: title)
             return MultiAgentLab.logLogSlope(zip(run.steps, run.fictitiousPlay).map { ($0, $1) }, from: 100, to: MultiAgentLab.convergenceSteps)
         }
         return ClaimCheck(slopes.min()!, .atLeast(-0.7), unit: "(steepest slope)", detail: "slopes " + slopes.map { String(format: "%.2f", $0) }.joined(separator: ", "),
                           and: [ClaimCheck(slopes.max()!, .atMost(-0.35), unit: "(shallowest slope)")])
     }
     Claim("clm-ma-shapley", "In Shapley's game fictitious play never converges: NashConv is still above 0.2 after 100,000 steps, and play cycles through the off-diagonal action pairs in runs that grow by a factor of about 1.47 each time.") { results in
-        let run = try results[convergence].replicates { $0 == "Shapley's game" }[0]
+        let run = try results[convergence].output(at: "Shapley's game")
         let lengths = run.runLengths.suffix(7)
         let ratios = zip(lengths.dropFirst(), lengths).map { Double($0) / Double($1) }
         let ratio = ratios.reduce(0, +) / Double(ratios.count)
@@ -134,7 +134,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
     replicator
     Figure("fig-ma-replicator", caption: "Rock-paper-scissors on the simplex (the row player's mix; the dot is the equilibrium). Left: replicator dynamics from (0.5, 0.3, 0.2), step 0.01 up to time 200: fourth-order Runge–Kutta follows the closed orbit, explicit Euler spirals outwards towards the edges. Right: regret matching from pure Rock against pure Paper, first 3,000 steps: the current mix keeps cycling along the edges of the simplex while its average spirals in to the equilibrium.") { results in
         let r = try results[replicator]
-        let rm = try results[convergence].replicates { $0 == "Rock-paper-scissors" }[0]
+        let rm = try results[convergence].output(at: "Rock-paper-scissors")
         func project(_ x: [Double]) -> DataPoint { DataPoint(x: x[1] + x[2] / 2, y: x[2] * 3.0.squareRoot() / 2) }
         let corners = [[1.0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]]
         func simplex(_ title: String, legend: LegendPlacement, @MarkBuilder _ marks: () -> [Mark]) -> Chart {
@@ -147,10 +147,12 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
                 TextMark("Scissors", at: DataPoint(x: 0.43, y: 0.91))
             }
         }
+        let euler = try r.output(at: "euler")
+        let rungeKutta = try r.output(at: "rungeKutta4")
         return FigureSpec(panels: [
             simplex("replicator dynamics", legend: .right) {
-                LineMark(points: r.replicates { $0 == "euler" }[0].points.map(project), series: "Euler", width: 0.3)
-                LineMark(points: r.replicates { $0 == "rungeKutta4" }[0].points.map(project), series: "Runge–Kutta 4", width: 1.4)
+                LineMark(points: euler.points.map(project), series: "Euler", width: 0.3)
+                LineMark(points: rungeKutta.points.map(project), series: "Runge–Kutta 4", width: 1.4)
             },
             simplex("regret matching", legend: .right) {
                 LineMark(points: rm.regretPath.map(project), series: "current mix", width: 1.2)
@@ -160,8 +162,8 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
     }
     Claim("clm-ma-replicator", "Both integrators keep the shares summing to one to within 1e-12; Runge–Kutta keeps x1 x2 x3 constant to within one part in a million, while Euler loses more than 5% of it.") { results in
         let r = try results[replicator]
-        let euler = r.replicates { $0 == "euler" }[0]
-        let rk4 = r.replicates { $0 == "rungeKutta4" }[0]
+        let euler = try r.output(at: "euler")
+        let rk4 = try r.output(at: "rungeKutta4")
         return ClaimCheck(abs(rk4.productRatio - 1), .atMost(1e-6), unit: "(relative drift of the product, Runge–Kutta)",
                           detail: String(format: "product drift %.1e (Runge–Kutta); sum drift %.1e (Euler), %.1e (Runge–Kutta)", abs(rk4.productRatio - 1), euler.sumDrift, rk4.sumDrift),
                           and: [ClaimCheck(1 - euler.productRatio, .atLeast(0.05), unit: "(share of the product lost by Euler)"),
@@ -181,9 +183,9 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
     selfPlay
     Figure("fig-ma-self-play", caption: "Exploitability (NashConv / 2) over 10,000 iterations: naive self-play (best response to the latest self), fictitious self-play (best response to the pool of past selves; the pool's average is evaluated) and regret matching's average strategy (from the first pure strategies); log-log.") { results in
         let r = try results[selfPlay]
-        let panels = ["Rock-paper-scissors", "Kuhn poker"].map { title -> Chart in
+        let panels = try ["Rock-paper-scissors", "Kuhn poker"].map { title -> Chart in
             let legend: LegendPlacement = title == "Kuhn poker" ? .right : .hidden
-            let run = r.replicates { $0 == title }[0]
+            let run = try r.output(at: title)
             func line(_ curve: [Double]) -> [DataPoint] { zip(run.steps, curve).map { DataPoint(x: Double($0), y: max($1, 1e-5)) } }
             return Chart(title: title, x: Axis("Iteration", scale: .log), y: Axis("Exploitability", scale: .log, domain: 1e-4...2), width: title == "Kuhn poker" ? 330 : 230, height: 210, legend: legend) {
                 LineMark(points: line(run.naive), series: "latest self")
@@ -195,8 +197,8 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
     }
     Claim("clm-ma-naive", "Naive self-play cycles and never becomes less exploitable: from iteration 10 on its exploitability is 1 in rock-paper-scissors and never below 0.25 in Kuhn poker.") { results in
         let r = try results[selfPlay]
-        let rps = r.replicates { $0 == "Rock-paper-scissors" }[0]
-        let kuhn = r.replicates { $0 == "Kuhn poker" }[0]
+        let rps = try r.output(at: "Rock-paper-scissors")
+        let kuhn = try r.output(at: "Kuhn poker")
         let lowRPS = zip(rps.steps, rps.naive).filter { $0.0 >= 10 }.map(\.1).min()!
         let lowKuhn = zip(kuhn.steps, kuhn.naive).filter { $0.0 >= 10 }.map(\.1).min()!
         return ClaimCheck(lowRPS, .near(1, tolerance: 1e-12), unit: "(lowest exploitability, rock-paper-scissors)",
@@ -208,7 +210,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         return ClaimCheck(worst, .atMost(0.01), unit: "(larger final exploitability of the two games)")
     }
     Table("tbl-ma-kuhn", caption: "Exploitability on Kuhn poker after 100 and 1,000 iterations: this chapter's normal-form dynamics against OpenSpiel's counterfactual regret minimisation on the game tree [@lanctot2019openspiel; @zinkevich2007cfr]; the value is computed by linear programming.") { results in
-        let run = try results[selfPlay].replicates { $0 == "Kuhn poker" }[0]
+        let run = try results[selfPlay].output(at: "Kuhn poker")
         var rows = [["fictitious self-play (pool)", String(format: "%.4f", value(at: 100, run.steps, run.pool)), String(format: "%.5f", value(at: 1000, run.steps, run.pool))],
                     ["regret matching (average)", String(format: "%.4f", value(at: 100, run.steps, run.regretMatching)), String(format: "%.5f", value(at: 1000, run.steps, run.regretMatching))]]
         rows += openSpiel.map { ["OpenSpiel " + $0.0, String(format: "%.4f", $0.1[0]), String(format: "%.6f", $0.1[1])] }
@@ -216,7 +218,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         return TableData(header: ["method", "100 iterations", "1,000 iterations"], rows: rows)
     }
     Claim("clm-ma-kuhn-value", "Linear programming on the 27 x 64 reduced normal form gives the first player of Kuhn poker exactly −1/18.") { results in
-        let run = try results[selfPlay].replicates { $0 == "Kuhn poker" }[0]
+        let run = try results[selfPlay].output(at: "Kuhn poker")
         let exact = Rational(run.value)!
         return ClaimCheck(exact.doubleValue, .near(-1.0 / 18, tolerance: 0), unit: "(value)", detail: "exactly \(run.value)")
     }
@@ -235,22 +237,22 @@ let multiAgentEvaluationSection = Section("Measuring progress", id: "sec-ma-eval
     elo
     Table("tbl-ma-elo", caption: "Elo ratings fitted to 2,000 sampled games per pair, and the largest gap between the score Elo predicts for a pair and the true expected score.") { results in
         let r = try results[elo]
-        let rows = ["transitive", "cyclic"].flatMap { kind -> [[String]] in
-            let run = r.replicates { $0 == kind }[0]
+        let rows = try [PopulationKind.transitive, .cyclic].flatMap { kind -> [[String]] in
+            let run = try r.output(at: kind)
             return run.names.indices.map { i in
                 let gap = run.names.indices.filter { $0 != i }.map { abs(run.predicted[i][$0] - run.expected[i][$0]) }.max()!
-                return [i == 0 ? kind : "", run.names[i], String(format: "%+.0f", run.ratings[i] - run.ratings.reduce(0, +) / Double(run.ratings.count)), String(format: "%.2f", gap)]
+                return [i == 0 ? kind.rawValue : "", run.names[i], String(format: "%+.0f", run.ratings[i] - run.ratings.reduce(0, +) / Double(run.ratings.count)), String(format: "%.2f", gap)]
             }
         }
         return TableData(header: ["population", "player", "Elo (mean 0)", "largest prediction error"], rows: rows)
     }
     Claim("clm-ma-elo", "Elo describes the transitive population to within 0.07 of every pairwise score, but on the cyclic one it is off by more than 0.3 somewhere: it rates the three biased players almost alike although each beats the next most of the time.") { results in
         let r = try results[elo]
-        func worst(_ kind: String) -> Double {
-            let run = r.replicates { $0 == kind }[0]
+        func worst(_ kind: PopulationKind) throws -> Double {
+            let run = try r.output(at: kind)
             return run.names.indices.flatMap { i in run.names.indices.filter { $0 != i }.map { abs(run.predicted[i][$0] - run.expected[i][$0]) } }.max()!
         }
-        return ClaimCheck(worst("cyclic"), .atLeast(0.3), unit: "(largest error, cyclic)", and: [ClaimCheck(worst("transitive"), .atMost(0.07), unit: "(largest error, transitive)")])
+        return try ClaimCheck(worst(.cyclic), .atLeast(0.3), unit: "(largest error, cyclic)", and: [ClaimCheck(worst(.transitive), .atMost(0.07), unit: "(largest error, transitive)")])
     }
     Prose("""
         A fixed panel shows what the single number hides. @tbl-ma-panel scores the cyclic \
@@ -259,7 +261,7 @@ let multiAgentEvaluationSection = Section("Measuring progress", id: "sec-ma-eval
         express.
         """)
     Table("tbl-ma-panel", caption: "Expected score (wins plus half the draws) of each player of the cyclic population against a fixed panel.") { results in
-        let run = try results[elo].replicates { $0 == "cyclic" }[0]
+        let run = try results[elo].output(at: .cyclic)
         return TableData(header: ["player", "vs Rock", "vs Paper", "vs Scissors"], rows: run.names.indices.map { i in [run.names[i]] + run.againstFixed[i].map { String(format: "%.2f", $0) } })
     }
 }

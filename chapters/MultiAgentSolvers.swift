@@ -2,16 +2,16 @@ import Foundation
 import GameTheory
 import Notebook
 
-private let degenerateStudy = Experiment("exp-ma-degenerate", parameters: [3, 4, 5], replicates: 1, dependencies: multiAgentDependencies) { size, generator in
+private let degenerateStudy = Experiment("exp-ma-degenerate", parameters: [3, 4, 5], replicates: 1) { size, generator in
     MultiAgentLab.degenerateStudy(size: size, using: &generator)
 }
 
-private let solverTime = Experiment("exp-ma-solver-time", parameters: [8, 10, 12, 16], replicates: 1, dependencies: multiAgentDependencies, cost: .timing) { size, generator in
+private let solverTime = Experiment("exp-ma-solver-time", parameters: [8, 10, 12, 16], replicates: 1, cost: .timing) { size, generator in
     MultiAgentLab.solverTiming(size: size, using: &generator)
 }
 
 /// The yardsticks' median seconds on random games of the same kind (payoffs −99..99, written by
-/// `benchmarks --nash-games`), measured in one run on a 2-core machine of the kind the report runs
+/// `benchmarks nash-games`), measured in one run on a 2-core machine of the kind the report runs
 /// on: lrsnash 7.1 (lrslib with GMP), pygambit 16.7.0's `enummixed_solve` exact and in floating
 /// point. nil: not run, since pygambit's times grow about tenfold with every two strategies.
 private let peerSeconds: [Int: (lrsnash: Double, gambitExact: Double?, gambitFloat: Double?)] = [
@@ -68,7 +68,7 @@ let multiAgentSolverSection = Section("Every equilibrium, degenerate games inclu
     }
     Claim("clm-ma-degenerate", "Among random 4 x 4 games with payoffs 0 and 1, support enumeration misses extreme equilibria in more than a quarter of the games, and at no size does it list one that vertex enumeration lacks.") { results in
         let studies = try results[degenerateStudy].points.map { $0.replicates[0] }
-        let four = try results[degenerateStudy].replicates { $0 == 4 }[0]
+        let four = try results[degenerateStudy].output(at: 4)
         let missed = Double(zip(four.extreme, four.supportFound).filter { $0 > $1 }.count) / Double(four.extreme.count)
         return ClaimCheck(missed, .atLeast(0.25), unit: "of 4 x 4 games with equilibria missed", detail: String(format: "%.0f%% of %d games", 100 * missed, four.extreme.count),
                           and: [ClaimCheck(Double(studies.map(\.supportOutside).reduce(0, +)), .atMost(0), unit: "games where support enumeration lists an equilibrium vertex enumeration lacks")])
@@ -104,7 +104,7 @@ let multiAgentSolverSection = Section("Every equilibrium, degenerate games inclu
                           and: [ClaimCheck(againstLrs, .atLeast(1), unit: "x faster than lrsnash (smallest ratio over the sizes)")])
     }
     Claim("clm-ma-solver-16", "A random 16 x 16 game, whose two polytopes have more than a hundred thousand vertices, takes a median of less than ten seconds.") { results in
-        let t = try results[solverTime].replicates { $0 == 16 }[0]
+        let t = try results[solverTime].output(at: 16)
         return ClaimCheck(t.medianSeconds, .atMost(10), unit: "s", detail: "median \(t.medianVertices.formatted()) vertices",
                           and: [ClaimCheck(Double(t.medianVertices), .atLeast(100_000), unit: "vertices (median)")])
     }

@@ -14,6 +14,17 @@ public struct Adam: Sendable {
     private var second: [Float] = []
     private var steps = 0
 
+    /// The optimiser's state: settings, step count and both moment estimates, as little-endian
+    /// bit patterns. Two optimisers with equal state bytes make the same next step.
+    public var stateBytes: [UInt8] {
+        var bytes = [UInt8]()
+        StateBytes.append([learningRate, beta1, beta2, epsilon], to: &bytes)
+        StateBytes.append(Int64(steps), to: &bytes)
+        StateBytes.append(first, to: &bytes)
+        StateBytes.append(second, to: &bytes)
+        return bytes
+    }
+
     /// An optimiser with step size `learningRate`.
     public init(learningRate: Float = 1e-3) {
         self.learningRate = learningRate

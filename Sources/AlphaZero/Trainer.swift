@@ -121,8 +121,8 @@ public struct AlphaZeroTrainer<Game: NeuralGame> {
     public private(set) var checkpoints: [PolicyValueNetwork]
     /// One record per iteration.
     public private(set) var history: [IterationRecord] = []
-    private var buffer: [TrainingExample] = []
-    private var optimiser: Adam
+    var buffer: [TrainingExample] = []
+    var optimiser: Adam
     private let seed: UInt64
     private let workers: Int
     /// Parts of each minibatch whose gradients are computed at once (fixed, so that the network

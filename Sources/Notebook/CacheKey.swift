@@ -33,9 +33,12 @@ public struct KeyParts: Hashable, Codable, Sendable {
         if seed != old.seed { lines.append("seed changed (\(old.seed) → \(seed))") }
         if code != old.code { lines.append("the experiment's declaration in the chapter changed (\(old.code.prefix(12)) → \(code.prefix(12)))") }
         for path in Set(dependencies.keys).union(old.dependencies.keys).sorted() where dependencies[path] != old.dependencies[path] {
-            let before = old.dependencies[path].map { String($0.prefix(12)) } ?? "not declared"
-            let after = dependencies[path].map { String($0.prefix(12)) } ?? "not declared"
-            lines.append("source dependency \(path) changed (\(before) → \(after))")
+            switch (old.dependencies[path], dependencies[path]) {
+            case (nil, .some): lines.append("now uses \(path)")
+            case (.some, nil): lines.append("no longer uses \(path)")
+            case let (.some(before), .some(after)): lines.append("source dependency \(path) changed (\(before.prefix(12)) → \(after.prefix(12)))")
+            default: break
+            }
         }
         if version != old.version { lines.append("version changed (\(old.version) → \(version))") }
         if engine != old.engine { lines.append("engine changed (\(old.engine) → \(engine))") }

@@ -42,11 +42,14 @@ public struct Chapter: Sendable {
     public let content: [Block]
     /// The chapter file, whose experiment declarations are part of their cache keys.
     public let file: String
+    /// The modules and files every experiment of the chapter runs (see `SourceUse`).
+    public let uses: [SourceUse]
 
-    /// Declares a chapter.
-    public init(_ id: String, title: String, file: String = #filePath, @ChapterBuilder content: () -> [Block]) {
+    /// Declares a chapter whose experiments run the modules and files in `uses`.
+    public init(_ id: String, title: String, uses: [SourceUse] = [], file: String = #filePath, @ChapterBuilder content: () -> [Block]) {
         self.id = id
         self.title = title
+        self.uses = uses
         self.file = file
         self.content = content()
     }

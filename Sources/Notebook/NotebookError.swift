@@ -28,6 +28,18 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case reseedNeedsResults(experiment: String, chapter: String)
     /// An experiment's declaration or a dependency it names cannot be read.
     case unreadableSource(path: String, experiment: String)
+    /// `report verify` was asked for an experiment that records no iteration states.
+    case notReplayable(String)
+    /// `report verify` found a run that does not reproduce.
+    case verificationFailed(String, details: [String])
+    /// A chapter asked for a parameter point an experiment does not have.
+    case missingPoint(experiment: String, parameter: String, known: [String])
+    /// A results file lacks a unit its experiment declares.
+    case missingUnit(experiment: String, point: Int, replicate: Int)
+    /// The package manifest cannot be read or parsed.
+    case unreadableManifest(path: String, reason: String)
+    /// A `.module` use names no target of the package.
+    case unknownModule(String, known: [String])
     /// Another run holds the output folder's lock.
     case outputBusy(path: String, holder: Int32?)
 
@@ -57,7 +69,19 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
         case .unreadableBibliography(let path, let reason):
             "the bibliography \(path) cannot be read: \(reason)"
         case .unreadableSource(let path, let experiment):
-            "cannot read \(path), which \(experiment)'s cache key depends on; check the path in its dependencies, or run report from a checkout of the package"
+            "cannot read \(path), which \(experiment)'s cache key depends on; check the path in its `uses:` (or its chapter's), or run report from a checkout of the package"
+        case .notReplayable(let id):
+            "\(id) is not declared with an IterativeRun, so it records no states to replay; `report check` recomputes or samples it instead"
+        case .verificationFailed(let id, let details):
+            "\(id) does not reproduce:\n" + details.map { "  " + $0 }.joined(separator: "\n")
+        case .missingPoint(let experiment, let parameter, let known):
+            "\(experiment) has no point \(parameter)" + (known.isEmpty ? "" : " (its points: \(known.joined(separator: ", ")))")
+        case .missingUnit(let experiment, let point, let replicate):
+            "the results of \(experiment) have no replicate \(replicate) of point \(point); run `report` to recompute them"
+        case .unreadableManifest(let path, let reason):
+            "the package manifest \(path) cannot be used to expand modules: \(reason)"
+        case .unknownModule(let name, let known):
+            "no target named '\(name)' in Package.swift (targets: \(known.joined(separator: ", ")))"
         case .outputBusy(let path, let holder):
             "another report run\(holder.map { " (process \($0))" } ?? "") is using \(path); wait for it to finish or stop it, or give this run another --output"
         case .reseedNeedsResults(let experiment, let chapter):

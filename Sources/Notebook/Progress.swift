@@ -96,23 +96,34 @@ public final class TerminalProgress: ProgressReporter, Sendable {
     }
 }
 
-/// Progress for logs and CI, where lines cannot be redrawn: a line when an experiment starts
-/// running (so a long one is never silent), one when it finishes, with the time since the run
-/// began.
+/// Progress for logs and CI, where lines cannot be redrawn: a line when an experiment is
+/// queued (so a long one is never silent), one the moment its last unit finishes, and one when
+/// its results are assembled, each with the time since the run began.
 public final class LineProgress: ProgressReporter, Sendable {
     private let start = Date()
+    private let units = Mutex([String: (done: Int, total: Int)]())
 
     /// Creates a reporter.
     public init() {}
-    public func started(_ id: String, units: Int) {
-        TerminalProgress.write(String(format: "  start  %@  %d unit%@  [%.0fs]\n", id, units, units == 1 ? "" : "s", Date().timeIntervalSince(start)))
+    public func started(_ id: String, units count: Int) {
+        units.withLock { $0[id] = (0, count) }
+        TerminalProgress.write(String(format: "  queued %@  %d unit%@  [%.0fs]\n", id, count, count == 1 ? "" : "s", elapsed))
     }
-    public func unitFinished(_ id: String) {}
+    public func unitFinished(_ id: String) {
+        let complete = units.withLock { state -> Bool in
+            guard let entry = state[id] else { return false }
+            state[id] = (entry.done + 1, entry.total)
+            return entry.done + 1 == entry.total
+        }
+        if complete { TerminalProgress.write(String(format: "  done   %@  [%.0fs]\n", id, elapsed)) }
+    }
     public func finished(_ id: String, seconds: Double, cached: Bool, failed: Bool) {
         let line = TerminalProgress.finishLine(id, seconds: seconds, cached: cached, failed: failed)
-        TerminalProgress.write(cached ? line + "\n" : line + String(format: "  [%.0fs]\n", Date().timeIntervalSince(start)))
+        TerminalProgress.write(cached ? line + "\n" : line + String(format: "  [%.0fs]\n", elapsed))
     }
     public func note(_ message: String) { TerminalProgress.write(message + "\n") }
+
+    private var elapsed: Double { Date().timeIntervalSince(start) }
 }
 
 /// A reporter that says nothing (tests).

@@ -17,7 +17,8 @@ extension ReportEngine {
     /// tolerance, the lock equal but for wall times, and every claim holding. The experiments of
     /// `chapters` (all when `nil`) are recomputed, except `.expensive` and `.timing` ones; the
     /// others' committed results are reused after their digests and keys are checked.
-    public func check(committed: URL, chapters: [String]? = nil, jobs: Int) throws -> [OutputDifference] {
+    /// Costly experiments are verified as `verification` says (`verifyCostly`).
+    public func check(committed: URL, chapters: [String]? = nil, jobs: Int, verification: CostlyVerification = CostlyVerification()) throws -> [OutputDifference] {
         CheckScratch.removeAbandoned()
         // Nobody may rewrite the committed folder while it is compared.
         let committedLock = try OutputLock(folder: committed)
@@ -31,6 +32,7 @@ extension ReportEngine {
             differences.append(OutputDifference(path: chapter, detail: "chapter failed: \(reason)"))
         }
         for claim in summary.failedClaims { differences.append(OutputDifference(path: claim, detail: "claim does not hold")) }
+        differences += try verifyCostly(committed: committed, chapters: chapters, verification: verification, jobs: jobs)
         for (id, changes) in summary.stale.sorted(by: { $0.key < $1.key }) {
             differences.append(OutputDifference(path: id, detail: "committed results are stale: " + changes.joined(separator: "; ")))
         }

@@ -17,13 +17,17 @@ public struct RunOptions: Sendable {
     /// Reuse `.expensive` and `.timing` experiments whenever their committed results are intact,
     /// even when forced or stale (stale ones are reported): how `report check` verifies them.
     public var verifyCostlyWithoutRunning: Bool
+    /// Further folders whose intact results are reused when their key matches (e.g. the
+    /// package's `output/` when `--output` names another folder).
+    public var fallbackCaches: [URL]
 
     /// Creates options.
     public init(
         output: URL, chapters: [String]? = nil, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil,
-        verifyCostlyWithoutRunning: Bool = false
+        verifyCostlyWithoutRunning: Bool = false, fallbackCaches: [URL] = []
     ) {
         self.verifyCostlyWithoutRunning = verifyCostlyWithoutRunning
+        self.fallbackCaches = fallbackCaches
         self.output = output
         self.chapters = chapters
         self.force = force
@@ -67,52 +71,56 @@ public struct ReportEngine: Sendable {
     public let renderer: any ArtefactRenderer
     /// Progress output.
     public let progress: any ProgressReporter
+    /// The package whose sources key the experiments (its manifest, chapters and modules).
+    public let packageRoot: URL
 
-    /// An engine for `book`.
-    public init(book: Book, renderer: any ArtefactRenderer, progress: any ProgressReporter = SilentProgress()) {
+    /// An engine for `book` reading sources under `packageRoot` (by default the package the
+    /// chapters were compiled from, else the working directory).
+    public init(book: Book, renderer: any ArtefactRenderer, progress: any ProgressReporter = SilentProgress(), packageRoot: URL? = nil) {
         self.book = book
         self.renderer = renderer
         self.progress = progress
+        self.packageRoot = packageRoot ?? Self.compiledPackageRoot(of: book)
     }
 
-    /// The key parts of `experiment` in `chapter` as the sources are now. `digests` memoises the
-    /// dependency digests within one run: experiments share the same few source folders.
-    /// A declaration that cannot be read, or a dependency path with nothing at it, is an error
-    /// naming the path: a key computed without them would silently stand for something else.
-    func keyParts(_ experiment: any AnyExperiment, chapter: Chapter, digests: inout [String: String]) throws -> KeyParts {
-        let root = Self.packageRoot(of: chapter)
-        let fingerprint = SourceFingerprint(root: root)
-        let declaration: String
-        do { declaration = try fingerprint.declarationText(file: experiment.location.file, line: experiment.location.line, callee: "Experiment") } catch {
-            throw NotebookError.unreadableSource(path: experiment.location.file, experiment: experiment.id.rawValue)
-        }
+    /// The key parts of `experiment` in `chapter` as the sources are now; `sources` memoises the
+    /// digests within one run, as experiments share the same few modules. A declaration that
+    /// cannot be read, a module the manifest does not have or a path with nothing at it is an
+    /// error naming it: a key computed without them would silently stand for something else.
+    func keyParts(_ experiment: any AnyExperiment, chapter: Chapter, sources: SourceKeys) throws -> KeyParts {
+        let id = experiment.id.rawValue
+        let declaration = try sources.declaration(at: experiment.location, callee: "Experiment", experiment: id)
+        let dependencies = try sources.digests(of: chapter.uses + experiment.uses, experiment: id)
         let parameters = (try? experiment.parameterJSON()) ?? []
-        var dependencies = [String: String]()
-        for path in experiment.dependencies {
-            let cacheKey = root.path + "|" + path
-            if digests[cacheKey] == nil { digests[cacheKey] = fingerprint.digest(ofDependency: path) }
-            guard digests[cacheKey] != "missing" else {
-                throw NotebookError.unreadableSource(path: root.appendingPathComponent(path).path, experiment: experiment.id.rawValue)
-            }
-            dependencies[path] = digests[cacheKey]
-        }
         return KeyParts(
-            experiment: "\(chapter.id)/\(experiment.id.rawValue)", parameters: Digest.sha256(parameters.joined(separator: "\n")),
+            experiment: "\(chapter.id)/\(id)", parameters: Digest.sha256(parameters.joined(separator: "\n")),
             points: parameters.count, replicates: experiment.replicates, seed: book.seed, code: Digest.sha256(declaration),
             dependencies: dependencies, version: experiment.version, engine: Self.engineVersion)
     }
 
-    /// The package root above `chapter`'s file, else the working directory: dependency paths
-    /// and declarations are read from there.
-    static func packageRoot(of chapter: Chapter) -> URL {
-        SourceFingerprint.packageRoot(containing: chapter.file) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    /// The key parts of the experiment `id` as the sources are now.
+    public func keyParts(of id: String) throws -> KeyParts {
+        for chapter in book.chapters {
+            for experiment in chapter.experiments where experiment.id.rawValue == id {
+                return try keyParts(experiment, chapter: chapter, sources: sourceKeys())
+            }
+        }
+        throw NotebookError.unknownElement(id)
+    }
+
+    /// Source digests for one run, read from the package root.
+    func sourceKeys() -> SourceKeys { SourceKeys(root: packageRoot) }
+
+    /// The package root of the compiled chapters, else the working directory.
+    static func compiledPackageRoot(of book: Book) -> URL {
+        book.chapters.first.flatMap { SourceFingerprint.packageRoot(containing: $0.file) } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 
     static func dataPath(chapter: String, experiment: ExperimentID) -> String { "\(chapter)/data/\(experiment.rawValue).json" }
 
     /// Reads the lock in `store`; a missing lock is empty, a corrupt one is reported and ignored.
     func loadLock(_ store: OutputStore) -> Lock {
-        loadRecord(Self.lockFile, from: store, empty: Lock(), ifCorrupt: "every result will be recomputed")
+        loadRecord(Self.lockFile, from: store, empty: Lock(), ifCorrupt: "results are matched by the key records beside them instead")
     }
 
     /// Reads the reseed record in `store`; a missing one is empty, a corrupt one is reported
@@ -146,7 +154,6 @@ public struct ReportEngine: Sendable {
     /// Runs the report into `options.output`.
     public func run(_ options: RunOptions) throws -> RunSummary {
         let index = try BookIndex(book: book)
-        let selected = Set(try (options.chapters ?? book.chapters.map(\.id)).map { try book.chapter($0).id })
         let store = OutputStore(root: options.output)
         try store.ensureWritable()
         let outputLock = try OutputLock(folder: options.output)
@@ -156,38 +163,30 @@ public struct ReportEngine: Sendable {
         var lock = loadLock(cache)
         var summary = RunSummary()
 
-        // Plan: which experiments can come from the cache.
+        // Plan: which experiments can come from the cache; the lock is rebuilt from the records
+        // of what is reused.
+        let plan = try self.plan(options)
         var files = [ExperimentID: [UInt8]]()
         var jobs = [ExperimentRunner.Job]()
         var parts = [String: KeyParts]()
-        var digests = [String: String]()
         for chapter in book.chapters {
             for experiment in chapter.experiments {
-                let keyParts = try keyParts(experiment, chapter: chapter, digests: &digests)
-                parts[experiment.id.rawValue] = keyParts
-                let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
-                let entry = lock.experiments[experiment.id.rawValue]
-                let bytes = cache.read(path)
-                let intact = bytes != nil && entry != nil && Digest.sha256(bytes!) == entry!.digest
-                if bytes != nil, entry != nil, !intact {
-                    progress.note("warning: \(path) does not match its digest in the lock; recomputing it")
-                }
-                // Costly experiments under `check` are verified like other chapters' results.
-                let verifyOnly = options.verifyCostlyWithoutRunning && experiment.cost != .standard
-                let isSelected = selected.contains(chapter.id) && !verifyOnly
-                let reusable = intact && (isSelected ? (!options.force && entry!.key == keyParts.key) : true)
-                if reusable {
-                    if !isSelected && entry!.key != keyParts.key {
+                let id = experiment.id.rawValue
+                guard let entry = plan.entry(id) else { continue }
+                parts[id] = entry.parts
+                switch entry.decision {
+                case .reuse(let staleChanges):
+                    if !staleChanges.isEmpty {
                         progress.note("note: \(experiment.id) (chapter \(chapter.id)) is stale; run `report --chapter \(chapter.id)` to update it")
-                        summary.stale[experiment.id.rawValue] = keyParts.changes(since: entry!.parts)
+                        summary.stale[id] = staleChanges
                     }
-                    files[experiment.id] = bytes!
-                    summary.cached.append(experiment.id.rawValue)
-                    progress.finished(experiment.id.rawValue, seconds: 0, cached: true, failed: false)
-                } else if verifyOnly {
-                    summary.failedChapters[chapter.id] = summary.failedChapters[chapter.id]
-                        ?? "\(experiment.cost.rawValue) experiment \(experiment.id) has no intact committed results to verify; run `report --chapter \(chapter.id)` and commit output/"
-                } else {
+                    files[experiment.id] = entry.bytes
+                    lock.experiments[id] = entry.record
+                    summary.cached.append(id)
+                    progress.finished(id, seconds: 0, cached: true, failed: false)
+                case .unverifiable(let reason):
+                    summary.failedChapters[chapter.id] = summary.failedChapters[chapter.id] ?? reason
+                case .run:
                     jobs.append(.init(chapter: chapter.id, experiment: experiment))
                 }
             }
@@ -246,7 +245,8 @@ public struct ReportEngine: Sendable {
             for experiment in book.chapters.first(where: { $0.id == chapter.id })!.experiments {
                 let id = experiment.id.rawValue
                 let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
-                produced.insert(path)
+                let recordPath = Self.keyRecordPath(chapter: chapter.id, experiment: experiment.id)
+                produced.formUnion([path, recordPath])
                 if freshData[id] == nil, let bytes = files[experiment.id] {
                     // A cached result read from elsewhere is carried over as it is.
                     try store.write(bytes, to: path)
@@ -255,6 +255,11 @@ public struct ReportEngine: Sendable {
                     try store.write(fresh.bytes, to: path)
                     lock.experiments[id] = Lock.ExperimentEntry(
                         chapter: chapter.id, key: parts[id]!.key, parts: parts[id]!, file: path, digest: Digest.sha256(fresh.bytes), seconds: fresh.seconds)
+                }
+                if var record = lock.experiments[id] {
+                    // The results' own record of their key, without the wall time (the lock's alone).
+                    record.seconds = 0
+                    try store.write(try CanonicalJSON.encodePretty(record), to: recordPath)
                 }
             }
             for figure in chapter.figures {
@@ -321,10 +326,9 @@ public struct ReportEngine: Sendable {
     /// The renderer's version and a digest of the sources that lay out and draw figures and
     /// documents (when the sources are at hand), part of every figure's and document's key.
     func drawingCodeDigest() -> String {
-        guard let file = book.chapters.first?.file, let root = SourceFingerprint.packageRoot(containing: file) else { return renderer.version }
-        let fingerprint = SourceFingerprint(root: root)
+        let fingerprint = SourceFingerprint(root: packageRoot)
         // Everything that turns results into pages: charts, drawing and typesetting, math, citations.
-        return renderer.version + ["Sources/Charts", "Sources/Render", "Sources/Notebook", "Sources/LaTeXMath", "Sources/Bibliography"].map(fingerprint.digest(ofDependency:)).joined(separator: ",")
+        return renderer.version + ["Sources/Charts", "Sources/Render", "Sources/Notebook", "Sources/LaTeXMath", "Sources/Bibliography"].map { fingerprint.digest(ofDependency: $0) }.joined(separator: ",")
     }
 
     /// Deletes files under `chapter/` that this run did not produce (renamed or removed figures).

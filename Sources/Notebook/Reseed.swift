@@ -18,12 +18,12 @@ extension ReportEngine {
         let selected = book.chapters.filter { selectedIDs.contains($0.id) }
         let store = OutputStore(root: results)
         let lock = loadLock(store)
-        var digests = [String: String]()
+        let sources = sourceKeys()
         var keys = [String: String]()
         var committed = [ExperimentID: [UInt8]]()
         for chapter in book.chapters {
             for experiment in chapter.experiments {
-                keys[experiment.id.rawValue] = try keyParts(experiment, chapter: chapter, digests: &digests).key
+                keys[experiment.id.rawValue] = try keyParts(experiment, chapter: chapter, sources: sources).key
                 let path = Self.dataPath(chapter: chapter.id, experiment: experiment.id)
                 if let bytes = store.read(path), let entry = lock.experiments[experiment.id.rawValue], Digest.sha256(bytes) == entry.digest {
                     committed[experiment.id] = bytes
@@ -100,10 +100,10 @@ extension ReportEngine {
     /// A digest of every claim's declaration (its source text, statement and check), by id.
     func claimCodes() -> [String: String] {
         var codes = [String: String]()
+        let sources = sourceKeys()
         for chapter in book.chapters {
-            let fingerprint = SourceFingerprint(root: Self.packageRoot(of: chapter))
             for claim in Self.claims(in: chapter.content) {
-                let text = (try? fingerprint.declarationText(file: claim.location.file, line: claim.location.line, callee: "Claim")) ?? claim.statement
+                let text = (try? sources.declaration(at: claim.location, callee: "Claim", experiment: claim.id.rawValue)) ?? claim.statement
                 codes[claim.id.rawValue] = Digest.sha256(text)
             }
         }

@@ -8,6 +8,9 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @usableFromInline var s2: UInt64
     @usableFromInline var s3: UInt64
 
+    /// The generator's four state words: two generators with equal words draw the same numbers.
+    public var stateWords: [UInt64] { [s0, s1, s2, s3] }
+
     /// Creates a generator whose 256-bit state is expanded from `seed` with SplitMix64.
     public init(seed: UInt64) {
         var expander = SplitMix64(seed: seed)

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Runs the RL Notes chapters and writes the report (Markdown and PDF) into output/.",
-        subcommands: [Run.self, List.self, Check.self, Reseed.self, Explain.self, GameCommand.self],
+        subcommands: [Run.self, List.self, Check.self, Reseed.self, Explain.self, Verify.self, GameCommand.self],
         defaultSubcommand: Run.self
     )
 }
@@ -20,12 +20,23 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "The output folder (default: output/ of the package the working directory is in).")
     var output: String?
 
+    @Option(name: .long, help: "The package whose sources key the experiments (default: the one the working directory is in).")
+    var packagePath: String?
+
+    /// The package root: `--package-path`, else the package the working directory is in.
+    var packageRoot: URL? {
+        packagePath.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? PackageLocation.root
+    }
+
     func validate() throws {
+        if let packagePath, !FileManager.default.fileExists(atPath: URL(fileURLWithPath: packagePath).appendingPathComponent("Package.swift").path) {
+            throw ValidationError("--package-path \(packagePath) holds no Package.swift")
+        }
         if let output {
             guard !output.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("--output needs a folder; leave the option out to use the package's output/")
             }
-        } else if PackageLocation.root == nil {
+        } else if packageRoot == nil {
             throw ValidationError("no RL Notes package (a folder with Package.swift and chapters/) contains \(FileManager.default.currentDirectoryPath); run report inside the package, or give --output")
         }
     }
@@ -34,7 +45,15 @@ struct OutputOptions: ParsableArguments {
     /// the command runs.
     var url: URL {
         if let output { return URL(fileURLWithPath: output, isDirectory: true) }
-        return (PackageLocation.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent("output", isDirectory: true)
+        return (packageRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent("output", isDirectory: true)
+    }
+
+    /// Where else intact results may be found by key: the package's `output/`, when `--output`
+    /// names another folder, so a fresh folder does not recompute what the package has.
+    var fallbackCaches: [URL] {
+        guard output != nil, let root = packageRoot else { return [] }
+        let packageOutput = root.appendingPathComponent("output", isDirectory: true)
+        return packageOutput.standardizedFileURL.path == url.standardizedFileURL.path ? [] : [packageOutput]
     }
 
     /// How to name the folder in messages.
@@ -71,10 +90,11 @@ struct RunnerOptions: ParsableArguments {
 }
 
 /// The engine for the book, with progress suited to where the output goes.
-func makeEngine() -> ReportEngine {
+func makeEngine(packageRoot: URL? = PackageLocation.root) -> ReportEngine {
     let interactive = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
     let progress: any ProgressReporter = interactive ? TerminalProgress() : LineProgress()
-    return ReportEngine(book: RLNotesBook.book, renderer: CairoRenderer(), progress: progress)
+    // Sources are keyed from the working copy the command runs in, as SwiftPM would find it.
+    return ReportEngine(book: RLNotesBook.book, renderer: CairoRenderer(), progress: progress, packageRoot: packageRoot)
 }
 
 /// Prints `message` to standard error.
@@ -106,11 +126,12 @@ extension ReportCommand {
         func run() throws {
             let cleanup = TerminationCleanup(output: outputOptions.url)
             defer { withExtendedLifetime(cleanup) {} }
-            let engine = makeEngine()
+            let engine = makeEngine(packageRoot: outputOptions.packageRoot)
             let start = Date()
             let summary: RunSummary
             do {
-                summary = try engine.run(RunOptions(output: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, force: force, jobs: runner.jobs))
+                summary = try engine.run(RunOptions(
+                    output: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, force: force, jobs: runner.jobs, fallbackCaches: outputOptions.fallbackCaches))
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure
@@ -143,6 +164,8 @@ extension ReportCommand {
     struct Check: ParsableCommand {
         func validate() throws {
             if let reseed, reseed < 1 { throw ValidationError("--reseed must be at least 1") }
+            guard replaySeconds >= 0, replaySeconds.isFinite else { throw ValidationError("--replay-seconds must be a number of seconds, 0 or more") }
+            guard sampledUnits >= 0 else { throw ValidationError("--sampled-units must be 0 or more") }
             let valid = RLNotesBook.book.chapters.map(\.id)
             for id in chapter where !valid.contains(id) {
                 throw ValidationError("unknown chapter '\(id)'; valid chapter ids: \(valid.joined(separator: ", "))")
@@ -157,6 +180,12 @@ extension ReportCommand {
         @Option(name: .long, help: "Also rerun the standard experiments under this many other base seeds (in memory) and print how often each claim holds; fails if one holds in fewer than 95% of them.")
         var reseed: Int?
 
+        @Option(name: .long, help: "Seconds spent replaying the first iterations of each long run (e.g. AlphaZero training) against its recorded state digests.")
+        var replaySeconds = 30.0
+
+        @Option(name: .long, help: "Units of each expensive experiment recomputed and compared with the committed ones.")
+        var sampledUnits = 2
+
         @OptionGroup var runner: RunnerOptions
         @OptionGroup var outputOptions: OutputOptions
 
@@ -166,8 +195,11 @@ extension ReportCommand {
             let differences: [OutputDifference]
             var weak = [String]()
             do {
-                let engine = makeEngine()
-                differences = try engine.check(committed: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs)
+                let engine = makeEngine(packageRoot: outputOptions.packageRoot)
+                let started = Date()
+                let verification = ReportEngine.CostlyVerification(replaySeconds: replaySeconds, sampledUnits: sampledUnits)
+                differences = try engine.check(committed: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs, verification: verification)
+                printError(String(format: "report check: compared in %.1f s", Date().timeIntervalSince(started)))
                 if let reseed {
                     let record = try engine.reseed(runs: reseed, results: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs)
                     weak = printReseedTable(record, book: engine.book)
@@ -202,11 +234,33 @@ extension ReportCommand {
 
         func run() throws {
             do {
-                print(try makeEngine().explain(id, output: outputOptions.url))
+                print(try makeEngine(packageRoot: outputOptions.packageRoot).explain(id, output: outputOptions.url))
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
+        }
+    }
+
+    /// Replays a long run whole against its recorded states.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replay every iteration of a long run (e.g. exp-az-c4) and compare its state with the digests recorded when it ran; exits 1 at the first that differs.")
+
+        @Argument(help: "The id of an experiment declared with an IterativeRun.")
+        var id: String
+
+        @OptionGroup var outputOptions: OutputOptions
+
+        func run() throws {
+            let started = Date()
+            do {
+                for line in try makeEngine(packageRoot: outputOptions.packageRoot).verify(id, output: outputOptions.url) { print(line) }
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            print(String(format: "report verify: %@ reproduces every recorded state (%.0f s)", id, Date().timeIntervalSince(started)))
         }
     }
 }

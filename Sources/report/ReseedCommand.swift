@@ -60,7 +60,7 @@ extension ReportCommand {
         }
 
         func run() throws {
-            let engine = makeEngine()
+            let engine = makeEngine(packageRoot: outputOptions.packageRoot)
             let weak: [String]
             do {
                 let record = try engine.reseed(runs: runs, results: outputOptions.url, chapters: reseed.chapter.isEmpty ? nil : reseed.chapter, jobs: runner.jobs)

@@ -149,6 +149,27 @@ struct TrainingTests {
         #expect(one.history.map(\.positions) == two.history.map(\.positions))
     }
 
+    @Test("the state parts after each iteration are the same for 1 and 2 workers, and every part moves as training goes on")
+    func stateParts() {
+        var one = AlphaZeroTrainer<TicTacToe>(settings: Self.settings, seed: 42, workers: 1)
+        var two = AlphaZeroTrainer<TicTacToe>(settings: Self.settings, seed: 42, workers: 2)
+        let names = ["network", "self-play network", "optimiser", "replay buffer", "records"]
+        var previous = one.stateParts
+        #expect(previous.map(\.name) == names)
+        for _ in 0..<Self.settings.iterations {
+            one.iterate()
+            two.iterate()
+            let parts = one.stateParts
+            #expect(parts.map(\.bytes) == two.stateParts.map(\.bytes))
+            for (part, before) in zip(parts, previous) { #expect(part.bytes != before.bytes, "\(part.name) did not change") }
+            previous = parts
+        }
+        // The network part is the weights file of the trained network.
+        #expect(previous[0].bytes == WeightsFile.encode(one.network))
+        let other = AlphaZeroTrainer<TicTacToe>(settings: Self.settings, seed: 43, workers: 1)
+        #expect(other.stateParts[0].bytes != AlphaZeroTrainer<TicTacToe>(settings: Self.settings, seed: 42, workers: 1).stateParts[0].bytes)
+    }
+
     @Test("the value target (1 - s) z + s q mixes the result with the root's search value and does not change the game")
     func searchValueTarget() {
         var generator = Xoshiro256StarStar(seed: 5)

@@ -46,7 +46,7 @@ struct EngineTests {
         #expect(try engine(testBook(experiment: changedExperiment)).explain("exp-draws", output: folder).contains("up to date"))
     }
 
-    @Test("--force reruns; a corrupt results file or lock is reported and recomputed, never trusted")
+    @Test("--force reruns; a corrupt results file is reported and recomputed, never trusted; a corrupt lock falls back to the key records")
     func corruption() throws {
         let folder = temporaryFolder()
         _ = try engine(testBook()).run(RunOptions(output: folder))
@@ -54,10 +54,15 @@ struct EngineTests {
         let store = OutputStore(root: folder)
         let good = store.read("draws/data/exp-draws.json")!
         try store.write("{\"experiment\":\"exp-draws\",\"points\":[]}", to: "draws/data/exp-draws.json")
-        #expect(try engine(testBook()).explain("exp-draws", output: folder).contains("does not match the digest"))
+        #expect(try engine(testBook()).explain("exp-draws", output: folder).contains("does not match its recorded digest"))
         #expect(try engine(testBook()).run(RunOptions(output: folder)).ran == ["exp-draws"])
         #expect(store.read("draws/data/exp-draws.json") == good)
         try store.write("not json", to: "report.lock.json")
+        #expect(try engine(testBook()).run(RunOptions(output: folder)).ran.isEmpty)
+        #expect(store.read("draws/data/exp-draws.json") == good)
+        // With the key record gone too, nothing vouches for the results: they are recomputed.
+        try store.write("not json", to: "report.lock.json")
+        store.remove("draws/data/exp-draws.key.json")
         #expect(try engine(testBook()).run(RunOptions(output: folder)).ran == ["exp-draws"])
         #expect(store.read("draws/data/exp-draws.json") == good)
     }

@@ -79,7 +79,7 @@ struct OutputSafetyTests {
 struct UnreadableSourceTests {
     @Test("a dependency path with nothing at it is an error naming the path, not a constant in the key")
     func missingDependency() throws {
-        let mistyped = Experiment("exp-draws", parameters: [Draws(count: 10)], replicates: 1, dependencies: ["Sources/Tabulr"]) { point, generator in
+        let mistyped = Experiment("exp-draws", parameters: [Draws(count: 10)], replicates: 1, uses: [.file("Sources/Tabulr")]) { point, generator in
             generator.uniformUnit() * Double(point.count)
         }
         let folder = temporaryFolder()

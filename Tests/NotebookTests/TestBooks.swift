@@ -39,7 +39,7 @@ let failingExperiment = Experiment("exp-draws", parameters: [Draws(count: 10)], 
 
 /// A one-chapter book around `experiment`, with `prose` as its first paragraph.
 func testBook(prose: String = "Uniform draws average one half.", experiment: Experiment<Draws, Double> = drawExperiment, claimBound: Double = 0.2) -> Book {
-    let chapter = Chapter("draws", title: "Draws") {
+    let chapter = Chapter("draws", title: "Draws", uses: [.module("Randomness")]) {
         Prose(prose)
         Section("Means", id: "sec-means") {
             experiment

@@ -93,6 +93,14 @@ struct ReportCLITests {
         #expect(unknown.status == 1 && unknown.error.contains("exp-nothing"))
     }
 
+    @Test("verify refuses an experiment that records no states, and an unknown id, with exit 1")
+    func verifyErrors() throws {
+        let plain = try ReportProcess.run(["verify", "exp-maze"])
+        #expect(plain.status == 1 && plain.error.contains("not declared with an IterativeRun"), "\(plain.error)")
+        let unknown = try ReportProcess.run(["verify", "exp-nothing"])
+        #expect(unknown.status == 1 && unknown.error.contains("exp-nothing"))
+    }
+
     @Test("a second run on a folder in use exits 1 naming the process; an empty --output is refused; a subfolder of the package finds output/")
     func outputFolder() throws {
         let copy = try copyOfCommittedOutput()

@@ -56,52 +56,49 @@ enum DynaMazeSetup {
     }
 }
 
-extension ExperimentResults where Parameter == Int, Output == MazeRun {
-    /// The runs with `n` planning steps.
-    func runs(n: Int) -> [MazeRun] { replicates { $0 == n } }
-
-    /// Mean steps in episode `episode` (from 1) over the runs with `n` planning steps.
-    func meanSteps(n: Int, episode: Int) -> Double {
-        SampleSummary(runs(n: n).map { $0.steps[episode - 1] }).mean
-    }
-
-    /// The first episode whose mean length is at most `bound`, if any.
-    func firstEpisode(n: Int, meanAtMost bound: Double) -> Int? {
-        (1...DynaMazeSetup.episodes).first { meanSteps(n: n, episode: $0) <= bound }
-    }
-
-    /// The mean learned value of every cell over the runs with `n` planning steps.
-    func meanStateValues(n: Int) -> [Double] {
-        let runs = runs(n: n)
-        return (0..<DynaMazeSetup.maze.stateCount).map { s in SampleSummary(runs.map { $0.finalStateValues[s] }).mean }
-    }
-
-    /// Mean steps over episodes `range` and all runs with `n` planning steps.
-    func meanSteps(n: Int, episodes range: ClosedRange<Int>) -> Double {
-        SampleSummary(runs(n: n).flatMap { Array($0.steps[(range.lowerBound - 1)...(range.upperBound - 1)]) }).mean
-    }
-}
-
 /// One agent on a scaled maze.
 struct SweepPoint: Codable, Sendable, Hashable {
+    /// The agents compared; the raw values are the names in the results and the figures.
+    enum Agent: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
+        case dynaQ = "Dyna-Q"
+        case prioritizedSweeping = "prioritized sweeping"
+        var description: String { rawValue }
+    }
+
     /// The resolution k (the maze has 47 k^2 free cells).
     var resolution: Int
-    /// "prioritized sweeping" or "Dyna-Q".
-    var agent: String
+    var agent: Agent
 }
 
 /// Cumulative reward of one agent on a changing maze.
 struct ChangingMazePoint: Codable, Sendable, Hashable {
-    /// "blocking" or "shortcut".
-    var maze: String
-    /// "Dyna-Q" or "Dyna-Q+".
-    var agent: String
+    /// The maze whose walls change.
+    enum Maze: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
+        case blocking, shortcut
+        var description: String { rawValue }
+    }
+
+    /// The agents compared.
+    enum Agent: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
+        case dynaQ = "Dyna-Q"
+        case dynaQPlus = "Dyna-Q+"
+        var description: String { rawValue }
+    }
+
+    var maze: Maze
+    var agent: Agent
 }
 
 /// One agent in the comparison of background and decision-time planning.
 struct PlanningStylePoint: Codable, Sendable, Hashable {
-    /// "background (Dyna-Q)" or "decision-time (rollouts)".
-    var style: String
+    /// When the agent plans.
+    enum Style: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
+        case background = "background (Dyna-Q)"
+        case decisionTime = "decision-time (rollouts)"
+        var description: String { rawValue }
+    }
+
+    var style: Style
     /// Model lookups allowed per real step.
     var budget: Int
 }
@@ -116,10 +113,10 @@ extension DynaMazeSetup {
     static let changingSampleEvery = 10
 
     static func changing(_ point: ChangingMazePoint, using generator: inout Xoshiro256StarStar) -> [Double] {
-        let blocking = point.maze == "blocking"
+        let blocking = point.maze == .blocking
         // The settings of the common Python reproduction of the book's Examples 8.2 and 8.3: alpha 1, epsilon 0.1, gamma 0.95.
         let settings = DynaQSettings(stepSize: 1, planningSteps: blocking ? 10 : 50)
-        let bonus = point.agent == "Dyna-Q+" ? (blocking ? 1e-4 : 1e-3) : 0
+        let bonus = point.agent == .dynaQPlus ? (blocking ? 1e-4 : 1e-3) : 0
         return DynaQPlus(settings: settings, bonus: bonus).cumulativeReward(
             on: blocking ? .blocking : .shortcut, steps: blocking ? 3000 : 6000, sampleEvery: changingSampleEvery, using: &generator)
     }
@@ -127,13 +124,13 @@ extension DynaMazeSetup {
     static func sweep(_ point: SweepPoint, using generator: inout Xoshiro256StarStar) -> Int {
         let settings = DynaQSettings(stepSize: 1, planningSteps: 5)
         let maze = GridMaze.dynaMaze.scaled(by: point.resolution)
-        return point.agent == "prioritized sweeping"
+        return point.agent == .prioritizedSweeping
             ? PrioritizedSweeping(settings: settings).updatesUntilNearOptimal(on: maze, using: &generator)
             : DynaQ(settings: settings).updatesUntilNearOptimal(on: maze, using: &generator)
     }
 
     static func planningStyle(_ point: PlanningStylePoint, using generator: inout Xoshiro256StarStar) -> PlanningStyleRun {
-        if point.style.hasPrefix("background") {
+        if point.style == .background {
             let run = DynaQ(settings: DynaQSettings(planningSteps: point.budget)).run(on: maze, episodes: episodes, using: &generator)
             return PlanningStyleRun(steps: run.stepsPerEpisode, lookups: run.planningUpdatesPerEpisode)
         }

@@ -41,6 +41,69 @@ struct ConnectFourRun: Codable, Sendable {
     var weights: String
 }
 
+/// The Connect Four run as an iterative run: training with a point of the learning curve every
+/// `curveStep` iterations, then the evaluations against UCT(1,000) and on every `ponsStep`-th
+/// position of each Pons set. Its state after each iteration (the trainer's, the curve so far and
+/// the generator the matches draw from) is what `report check` and `report verify` replay.
+struct ConnectFourTraining: IterativeRun {
+    private(set) var trainer: AlphaZeroTrainer<ConnectFour>
+    private var generator: Xoshiro256StarStar
+    private var curve = [CurvePoint]()
+    private var trainingSeconds = 0.0
+    private let ponsStep: Int
+
+    /// A fresh run of `iterations`, the network seeded by `seed`, the matches drawing from `generator`.
+    init(iterations: Int, seed: UInt64, ponsStep: Int, generator: Xoshiro256StarStar) {
+        trainer = AlphaZeroTrainer<ConnectFour>(settings: TrainingSettings.connectFour(iterations: iterations), seed: seed)
+        self.generator = generator
+        self.ponsStep = ponsStep
+    }
+
+    var iterations: Int { trainer.settings.iterations }
+    var completedIterations: Int { trainer.history.count }
+
+    mutating func iterate() {
+        let start = DispatchTime.now().uptimeNanoseconds
+        trainer.iterate()
+        trainingSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let done = trainer.history.count
+        if done % AlphaZeroLab.curveStep == 0 || done == iterations {
+            let player = AlphaZeroLab.alphaZero(trainer.network, simulations: AlphaZeroLab.connectFourPlaySimulations)
+            curve.append(CurvePoint(iteration: done, againstUCT: AlphaZeroLab.againstUCT(player, pairs: 10, using: &generator)))
+        }
+    }
+
+    var stateParts: [(name: String, bytes: [UInt8])] {
+        let curveBytes = curve.flatMap { point in [point.iteration, point.againstUCT.wins, point.againstUCT.draws, point.againstUCT.losses] }
+            .flatMap { withUnsafeBytes(of: Int64($0).littleEndian, Array.init) }
+        let generatorBytes = generator.stateWords.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }
+        return trainer.stateParts + [("learning curve", curveBytes), ("match generator", generatorBytes)]
+    }
+
+    mutating func finish() throws -> ConnectFourRun {
+        let network = trainer.network
+        let final = AlphaZeroLab.againstUCT(AlphaZeroLab.alphaZero(network, simulations: AlphaZeroLab.connectFourPlaySimulations), pairs: AlphaZeroLab.finalPairs, using: &generator)
+        let mixedScore = AlphaZeroLab.againstUCT({
+            var mixed = MixedAgent<ConnectFour>(network: network, simulations: AlphaZeroLab.mixedSimulations, mixing: AlphaZeroLab.mixing)
+            return { mixed.move($0, using: &$1) }
+        }, pairs: AlphaZeroLab.finalPairs, using: &generator)
+        let control = AlphaZeroLab.againstUCT(AlphaZeroLab.uct(AlphaZeroLab.mixedSimulations), pairs: AlphaZeroLab.finalPairs, using: &generator)
+        let mistakes = try AlphaZeroLab.ponsMistakes(network: network, step: ponsStep, seed: generator.next())
+        // Drawn last, so that every earlier match keeps the stream it had before this control.
+        let equalBudget = AlphaZeroLab.againstUCT(
+            AlphaZeroLab.alphaZero(network, simulations: AlphaZeroLab.mixedSimulations), pairs: AlphaZeroLab.finalPairs, using: &generator)
+        return ConnectFourRun(
+            settings: trainer.settings, records: trainer.history, curve: curve, finalAgainstUCT: final, mixedAgainstUCT: mixedScore, uctControl: control,
+            equalBudgetAgainstUCT: equalBudget, mistakes: mistakes, trainingSeconds: trainingSeconds,
+            weights: Data(WeightsFile.encode(network)).base64EncodedString())
+    }
+
+    /// The committed weights are the trained network's, the state part named "network".
+    static func finalParts(of output: ConnectFourRun) -> [(name: String, bytes: [UInt8])] {
+        [("network", Data(base64Encoded: output.weights).map(Array.init) ?? [])]
+    }
+}
+
 extension AlphaZeroLab {
     /// PUCT simulations per move when the Connect Four network plays (AlphaZero's 800).
     static let connectFourPlaySimulations = 800
@@ -71,37 +134,6 @@ extension AlphaZeroLab {
         _ player: @escaping @Sendable () -> (ConnectFour, inout Xoshiro256StarStar) -> Int, pairs: Int, using generator: inout Xoshiro256StarStar
     ) -> Arena.Score {
         Arena.parallelMatch(ConnectFour.self, a: player, b: uct(1000), pairs: pairs, openingPlies: 2, seed: generator.next())
-    }
-
-    /// Trains for `iterations`, then evaluates against UCT(1,000) and on every `step`-th position
-    /// of each Pons set.
-    static func connectFourRun(iterations: Int, seed: UInt64, ponsStep: Int, using generator: inout Xoshiro256StarStar) throws -> ConnectFourRun {
-        let settings = TrainingSettings.connectFour(iterations: iterations)
-        var trainer = AlphaZeroTrainer<ConnectFour>(settings: settings, seed: seed)
-        var curve = [CurvePoint]()
-        var seconds = 0.0
-        while trainer.history.count < iterations {
-            let start = DispatchTime.now().uptimeNanoseconds
-            trainer.iterate()
-            seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            if trainer.history.count % curveStep == 0 || trainer.history.count == iterations {
-                let score = againstUCT(alphaZero(trainer.network, simulations: connectFourPlaySimulations), pairs: 10, using: &generator)
-                curve.append(CurvePoint(iteration: trainer.history.count, againstUCT: score))
-            }
-        }
-        let network = trainer.network
-        let final = againstUCT(alphaZero(network, simulations: connectFourPlaySimulations), pairs: finalPairs, using: &generator)
-        let mixedScore = againstUCT({
-            var mixed = MixedAgent<ConnectFour>(network: network, simulations: mixedSimulations, mixing: mixing)
-            return { mixed.move($0, using: &$1) }
-        }, pairs: finalPairs, using: &generator)
-        let control = againstUCT(uct(mixedSimulations), pairs: finalPairs, using: &generator)
-        let mistakes = try ponsMistakes(network: network, step: ponsStep, seed: generator.next())
-        // Drawn last, so that every earlier match keeps the stream it had before this control.
-        let equalBudget = againstUCT(alphaZero(network, simulations: mixedSimulations), pairs: finalPairs, using: &generator)
-        return ConnectFourRun(settings: settings, records: trainer.history, curve: curve, finalAgainstUCT: final, mixedAgainstUCT: mixedScore, uctControl: control,
-                              equalBudgetAgainstUCT: equalBudget, mistakes: mistakes,
-                              trainingSeconds: seconds, weights: Data(WeightsFile.encode(network)).base64EncodedString())
     }
 
     /// The players compared on Pons' positions.

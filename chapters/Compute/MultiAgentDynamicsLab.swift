@@ -5,6 +5,11 @@ import Randomness
 
 // MARK: Cooperation
 
+/// Who learns on the climbing game: two independent Q-learners, or one learner of joint actions.
+enum ClimbingLearner: String, Codable, Sendable, CaseIterable {
+    case independent, joint
+}
+
 /// One run of learners on the climbing game.
 struct ClimbingRun: Codable, Sendable {
     /// The greedy joint action at the end and the shared reward it earns.
@@ -15,10 +20,10 @@ struct ClimbingRun: Codable, Sendable {
 }
 
 extension MultiAgentLab {
-    static func climbing(_ learner: String, using generator: inout Xoshiro256StarStar) -> ClimbingRun {
+    static func climbing(_ learner: ClimbingLearner, using generator: inout Xoshiro256StarStar) -> ClimbingRun {
         let game = ClassicGames.climbing.bimatrix!
         let settings = QLearningSettings(stepSize: 0.1, exploration: 0.1)
-        if learner == "joint" {
+        if learner == .joint {
             var joint = JointActionLearner(game: game, settings: settings)
             for _ in 0..<learnerSteps { joint.step(using: &generator) }
             let (i, j) = joint.greedyJointAction
@@ -167,6 +172,11 @@ struct EloRun: Codable, Sendable {
     var againstFixed: [[Double]]
 }
 
+/// A population rated by Elo: cyclic (rock-paper-scissors specialists) or transitive.
+enum PopulationKind: String, Codable, Sendable, CaseIterable {
+    case cyclic, transitive
+}
+
 extension MultiAgentLab {
     static let eloGames = 2_000
 
@@ -174,8 +184,8 @@ extension MultiAgentLab {
     /// move) and the uniform mix; or a transitive population mixing only Rock and Paper, where the
     /// more Paper a player plays, the more it beats every player with less (the expected score is
     /// linear in the difference of Paper shares).
-    static func population(_ kind: String) -> (names: [String], mixes: [[Double]]) {
-        if kind == "cyclic" {
+    static func population(_ kind: PopulationKind) -> (names: [String], mixes: [[Double]]) {
+        if kind == .cyclic {
             return (["mostly Rock", "mostly Paper", "mostly Scissors", "uniform"],
                     [[0.9, 0.05, 0.05], [0.05, 0.9, 0.05], [0.05, 0.05, 0.9], [1.0 / 3, 1.0 / 3, 1.0 / 3]])
         }
@@ -183,7 +193,7 @@ extension MultiAgentLab {
         return (paper.map { String(format: "Paper %.0f%%, Rock %.0f%%", 100 * $0, 100 * (1 - $0)) }, paper.map { [1 - $0, $0, 0] })
     }
 
-    static func elo(_ kind: String, using generator: inout Xoshiro256StarStar) -> EloRun {
+    static func elo(_ kind: PopulationKind, using generator: inout Xoshiro256StarStar) -> EloRun {
         let (names, mixes) = population(kind)
         let n = names.count
         // Row's points in rock-paper-scissors: 1 win, 1/2 draw, 0 loss.

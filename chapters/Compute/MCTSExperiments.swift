@@ -4,23 +4,6 @@ import Notebook
 import Randomness
 import Search
 
-/// Wilson's 95% interval for a proportion of `successes` in `trials`.
-func wilson(_ successes: Int, _ trials: Int) -> ClosedRange<Double> {
-    let z = 1.96
-    let n = Double(trials)
-    let p = Double(successes) / n
-    let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / (1 + z * z / n)
-    return max(0, centre - half)...min(1, centre + half)
-}
-
-/// 10, 100, 1k, 10k.
-func shortCount(_ n: Int) -> String { n >= 1000 ? "\(n / 1000)k" : "\(n)" }
-
-func counts(_ results: [Double]) -> (wins: Int, draws: Int, losses: Int) {
-    (results.filter { $0 > 0 }.count, results.filter { $0 == 0 }.count, results.filter { $0 < 0 }.count)
-}
-
 /// One strength match-up: MCTS with a budget against an opponent, in a seat.
 struct StrengthPoint: Codable, Sendable, Hashable {
     var simulations: Int

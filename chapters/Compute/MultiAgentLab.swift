@@ -10,7 +10,14 @@ enum MultiAgentLab {
         ClassicGames.biasedRockPaperScissors, ClassicGames.climbing,
     ]
 
-    static func game(_ title: String) -> NormalFormGame { classicGames.first { $0.title == title }! }
+    /// The classic game titled `title`; a title the catalogue lacks is a programming error in the
+    /// chapter's parameters, stopped with the valid titles.
+    static func game(_ title: String) -> NormalFormGame {
+        guard let game = classicGames.first(where: { $0.title == title }) else {
+            preconditionFailure("no classic game titled '\(title)'; titles: \(classicGames.map(\.title).joined(separator: ", "))")
+        }
+        return game
+    }
 
     /// Steps 1, 2, 3, ... spaced evenly on a log scale up to `last`.
     static func logSteps(upTo last: Int, perDecade: Int = 10) -> [Int] {

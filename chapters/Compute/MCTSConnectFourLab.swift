@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import Games
+import Notebook
 import Randomness
 import Search
 
@@ -45,8 +46,8 @@ struct RootSnapshot: Codable, Sendable {
 
 /// The Connect Four computations of the `mcts` chapter.
 enum ConnectFourLab {
-    /// The project root, which holds Pons' positions in `data/connect-four`.
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root, which holds Pons' positions in `data/connect-four`.
+    static let projectRoot = SourceFingerprint.packageRoot(containing: #filePath) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     /// Plies played at random before a game against the perfect player starts: solving the
     /// opening itself exactly would take minutes per move.
     static let openingPlies = 8
@@ -135,17 +136,6 @@ enum ConnectFourLab {
         return RootSnapshot(moves: moves, simulations: simulations, visits: visits, means: means, outcomes: outcomes)
     }
 
-    /// The stones of a position as `BoardView` rows, bottom row first.
-    static func stones(_ position: ConnectFour) -> [[BoardView.Stone]] {
-        let firstStones = position.moveCount % 2 == 0 ? position.position : position.position ^ position.mask
-        return (0..<ConnectFour.height).map { row in
-            (0..<ConnectFour.width).map { column in
-                let bit = UInt64(1) << UInt64(column * (ConnectFour.height + 1) + row)
-                if position.mask & bit == 0 { return .empty }
-                return firstStones & bit != 0 ? .first : .second
-            }
-        }
-    }
 }
 
 /// Errors of the chapter's own computations.
