@@ -256,7 +256,7 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
                 let runs = try r.replicates(at: ChangingMazePoint(maze: maze, agent: agent))
                 return ClaimCheck.format((SampleSummary(runs.map { $0[step / DynaMazeSetup.changingSampleEvery - 1] }).mean * 10).rounded() / 10)
             }
-            return TableData(header: ["maze", "step", "Dyna-Q", "ref.", "Dyna-Q+", "ref."], rows: [
+            return TableData(header: ["maze", "step", "Dyna-Q", "Dyna-Q, ref.", "Dyna-Q+", "Dyna-Q+, ref."], rows: [
                 ["blocking", "1000", try mean(.blocking, .dynaQ, atStep: 1000), "47", try mean(.blocking, .dynaQPlus, atStep: 1000), "62"],
                 ["blocking", "3000", try mean(.blocking, .dynaQ, atStep: 3000), "81", try mean(.blocking, .dynaQPlus, atStep: 3000), "140"],
                 ["shortcut", "3000", try mean(.shortcut, .dynaQ, atStep: 3000), "—", try mean(.shortcut, .dynaQPlus, atStep: 3000), "—"],

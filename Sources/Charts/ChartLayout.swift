@@ -35,19 +35,23 @@ public enum ChartLayout {
         let colors = Dictionary(uniqueKeysWithValues: chart.seriesOrder.enumerated().map { ($1, Palette.series($0)) })
         let xDomain = chart.x.domain ?? Scale.niceDomain(dataExtent(chart, axis: \.x), kind: chart.x.scale)
         let yDomain = chart.y.domain ?? Scale.niceDomain(dataExtent(chart, axis: \.y), kind: chart.y.scale)
-        let yStep = Scale.niceStep(for: yDomain.upperBound - yDomain.lowerBound)
-        let xStep = Scale.niceStep(for: xDomain.upperBound - xDomain.lowerBound)
 
         // Margins: room for tick labels and axis titles.
         let probeY = Scale(kind: chart.y.scale, domain: yDomain, range: (0, 1), reversed: false)
-        let yLabelWidth = ticks(chart.y, probeY, step: yStep).map { TextMetrics.width(of: $0.1, size: tickSize) }.max() ?? 0
+        let yLabelWidth = ticks(chart.y, probeY).map { TextMetrics.width(of: $0.1, size: tickSize) }.max() ?? 0
         var left = originX + (chart.y.isHidden ? 6 : yLabelWidth + 10 + (chart.y.label == nil ? 0 : 14))
         let top = originY + (chart.title == nil ? 8 : 22)
-        let bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14))
-        var right = originX + chart.width - 10
+        let legend = LegendLayout(chart: chart, colors: colors)
+        // A legend below the plot gets its own room under the x axis, inside the chart's height.
+        let legendBelow = chart.legend == .bottom && legend.isShown ? legend.height + 6 : 0
+        let bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14)) - legendBelow
+        // Room on the right for half the last x tick label, which is centred on its tick.
+        let probeX = Scale(kind: chart.x.scale, domain: xDomain, range: (0, 1), reversed: chart.x.isReversed)
+        let lastXLabel = chart.x.isHidden ? nil : ticks(chart.x, probeX).max { probeX.position($0.0) < probeX.position($1.0) }
+        let lastXHalfWidth = lastXLabel.map { TextMetrics.width(of: $0.1, size: tickSize) / 2 + 2 } ?? 0
+        var right = originX + chart.width - max(10, lastXHalfWidth)
 
         if chart.colorBar != nil { right -= 48 }
-        let legend = LegendLayout(chart: chart, colors: colors)
         if legend.isShown && chart.legend == .right { right -= legend.width + 8 }
 
         if chart.equalAspect {
@@ -81,12 +85,22 @@ public enum ChartLayout {
         if let title = chart.title {
             items.append(.text(TextItem(title, x: (left + right) / 2, y: originY + 9, size: titleSize, bold: true, anchor: .middle)))
         }
-        items += axisItems(chart, plot: plot, xStep: xStep, yStep: yStep, originX: originX)
-        items.append(.pushClip(x: left, y: plotTop, width: right - left, height: plotBottom - plotTop))
+        items += axisItems(chart, plot: plot, originX: originX)
+        // Lines and bands are cut at the frame; point marks may overhang it by their radius, so
+        // a point at the end of the range is drawn whole.
+        let painter = MarkPainter(plot: plot, colors: colors)
+        var clip: Double?
         for mark in chart.marks {
-            items += MarkPainter(plot: plot, colors: colors).items(for: mark)
+            let overhang: Double
+            if case .point(let m) = mark { overhang = m.radius + 0.5 } else { overhang = 0 }
+            if clip != overhang {
+                if clip != nil { items.append(.popClip) }
+                items.append(.pushClip(x: left - overhang, y: plotTop - overhang, width: right - left + 2 * overhang, height: plotBottom - plotTop + 2 * overhang))
+                clip = overhang
+            }
+            items += painter.items(for: mark)
         }
-        items.append(.popClip)
+        if clip != nil { items.append(.popClip) }
         items += legend.items(plot: plot, placement: chart.legend, chart: chart)
         if let bar = chart.colorBar {
             let height = min(plot.bottom - plot.top - 12, 160)
@@ -95,11 +109,11 @@ public enum ChartLayout {
         return items
     }
 
-    static func axisItems(_ chart: Chart, plot: PlotFrame, xStep: Double, yStep: Double, originX: Double) -> [DisplayItem] {
+    static func axisItems(_ chart: Chart, plot: PlotFrame, originX: Double) -> [DisplayItem] {
         var items = [DisplayItem]()
         let (left, right, top, bottom) = (plot.left, plot.right, plot.top, plot.bottom)
         if !chart.y.isHidden {
-            for (tick, label) in ticks(chart.y, plot.y, step: yStep) {
+            for (tick, label) in ticks(chart.y, plot.y) {
                 let y = plot.y.position(tick)
                 if chart.showsGrid && chart.y.ticks == nil { items.append(.path([.move(left, y), .line(right, y)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
                 items.append(.path([.move(left - 3, y), .line(left, y)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
@@ -111,7 +125,7 @@ public enum ChartLayout {
             }
         }
         if !chart.x.isHidden {
-            for (tick, label) in ticks(chart.x, plot.x, step: xStep) {
+            for (tick, label) in ticks(chart.x, plot.x) {
                 let x = plot.x.position(tick)
                 if chart.showsGrid && chart.x.ticks == nil { items.append(.path([.move(x, top), .line(x, bottom)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
                 items.append(.path([.move(x, bottom), .line(x, bottom + 3)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
@@ -126,10 +140,11 @@ public enum ChartLayout {
     }
 
     /// The ticks of an axis with their labels: its named ticks, or nice numeric ones.
-    static func ticks(_ axis: Axis, _ scale: Scale, step: Double) -> [(Double, String)] {
+    static func ticks(_ axis: Axis, _ scale: Scale) -> [(Double, String)] {
         if let named = axis.ticks { return named.map { ($0.value, $0.label) } }
         if axis.scale == .log { return scale.ticks().map { ($0, Scale.logLabel($0)) } }
-        return scale.ticks().map { ($0, Scale.label($0, step: step)) }
+        let values = scale.ticks()
+        return Array(zip(values, Scale.labels(values)))
     }
 
     /// The range of the data on one axis over all marks (rules included).

@@ -62,11 +62,11 @@ public struct ColorBar: Hashable, Codable, Sendable {
         }
         items.append(.path([.move(x, y), .line(x + width, y), .line(x + width, y + height), .line(x, y + height), .close], PathStyle(stroke: Palette.ink, lineWidth: 0.5)))
         let span = scale.domain.upperBound - scale.domain.lowerBound
-        let step = Scale.niceStep(for: span, target: 4)
-        for tick in Scale.linearTicks(scale.domain) {
+        let ticks = Scale.linearTicks(scale.domain)
+        for (tick, label) in zip(ticks, Scale.labels(ticks)) {
             let ty = y + height * (1 - (tick - scale.domain.lowerBound) / span)
             items.append(.path([.move(x + width, ty), .line(x + width + 3, ty)], PathStyle(stroke: Palette.ink, lineWidth: 0.5)))
-            items.append(.text(TextItem(Scale.label(tick, step: step), x: x + width + 5, y: ty, size: 7.5)))
+            items.append(.text(TextItem(label, x: x + width + 5, y: ty, size: 7.5)))
         }
         items.append(.text(TextItem(title, x: x, y: y - 4, size: 8, baseline: .bottom)))
         return items

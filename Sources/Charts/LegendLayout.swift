@@ -2,10 +2,13 @@ import Foundation
 
 /// Sizes a chart's legend and places it where it hides no data.
 struct LegendLayout {
+    /// One series as the plot draws it: its line (width and dash pattern) if it has one, its
+    /// point marker if it has one, else a filled swatch (bars, bands).
     struct Entry {
         let name: String
         let color: Color
-        let isLine: Bool
+        let line: (width: Double, dash: [Double])?
+        let markerRadius: Double?
     }
 
     let entries: [Entry]
@@ -13,9 +16,18 @@ struct LegendLayout {
     static let rowHeight = 12.0
 
     init(chart: Chart, colors: [String: Color]) {
-        var lineSeries = Set<String>()
-        for case .line(let m) in chart.marks { lineSeries.insert(m.series) }
-        entries = chart.seriesOrder.map { Entry(name: $0, color: colors[$0] ?? Palette.ink, isLine: lineSeries.contains($0)) }
+        var lines = [String: (width: Double, dash: [Double])]()
+        var markers = [String: Double]()
+        for mark in chart.marks {
+            switch mark {
+            case .line(let m) where lines[m.series] == nil: lines[m.series] = (m.width, m.dash)
+            case .point(let m) where markers[m.series] == nil: markers[m.series] = m.radius
+            default: break
+            }
+        }
+        entries = chart.seriesOrder.map {
+            Entry(name: $0, color: colors[$0] ?? Palette.ink, line: lines[$0], markerRadius: markers[$0])
+        }
     }
 
     var isShown: Bool { !entries.isEmpty }
@@ -29,7 +41,7 @@ struct LegendLayout {
         case .right, .hidden:
             origin = (plot.right + 8, plot.top)
         case .bottom:
-            origin = (plot.left, plot.bottom + 30)
+            origin = (plot.left, plot.bottom + (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14)) + 4)
         case .automatic:
             origin = freeCorner(plot: plot, chart: chart) ?? (plot.right + 8, plot.top)
         }
@@ -41,8 +53,14 @@ struct LegendLayout {
         for (row, entry) in entries.enumerated() {
             let y = origin.1 + 3 + Self.rowHeight * (Double(row) + 0.5)
             let x = origin.0 + 5
-            if entry.isLine {
-                items.append(.path([.move(x, y), .line(x + 14, y)], PathStyle(stroke: entry.color, lineWidth: 1.8)))
+            if entry.line != nil || entry.markerRadius != nil {
+                // The mark exactly as the plot draws it: same width, dash pattern and marker.
+                if let line = entry.line {
+                    items.append(.path([.move(x, y), .line(x + 14, y)], PathStyle(stroke: entry.color, lineWidth: line.width, dash: line.dash)))
+                }
+                if let radius = entry.markerRadius {
+                    items.append(.path([.circle(centerX: x + 7, centerY: y, radius: radius)], PathStyle(fill: entry.color)))
+                }
             } else {
                 items.append(.path([.move(x + 2, y - 4), .line(x + 12, y - 4), .line(x + 12, y + 4), .line(x + 2, y + 4), .close], PathStyle(fill: entry.color)))
             }

@@ -87,29 +87,49 @@ struct Scale {
         }
     }
 
-    /// A short label for a tick value.
-    static func label(_ value: Double, step: Double) -> String {
+    /// Labels for the ticks `values` of a linear axis: every value printed exactly and all with
+    /// the same number of decimals (the fewest that print each one exactly, so 0.00, 0.25, 0.50
+    /// and never 0.2, 0.5), negative numbers with a true minus sign (U+2212), thousands grouped by
+    /// a thin space, and integral powers of ten from a million up as 10⁶.
+    static func labels(_ values: [Double]) -> [String] {
+        let decimals = values.map(decimalsToPrint).max() ?? 0
+        return values.map { label($0, decimals: decimals) }
+    }
+
+    /// The fewest decimals (up to 6) that print `value` exactly.
+    static func decimalsToPrint(_ value: Double) -> Int {
+        for decimals in 0...6 {
+            let scaled = value * pow(10, Double(decimals))
+            if abs(scaled - scaled.rounded()) <= 1e-6 * max(1, abs(scaled)) { return decimals }
+        }
+        return 6
+    }
+
+    /// `value` with `decimals` decimals, as `labels` prints it.
+    static func label(_ value: Double, decimals: Int) -> String {
         if abs(value) >= 1e6, value == value.rounded() {
             let exponent = Int(log10(abs(value)).rounded())
-            if pow(10, Double(exponent)) == abs(value) { return "10" + superscript(exponent) }
+            if pow(10, Double(exponent)) == abs(value) { return (value < 0 ? "\u{2212}" : "") + "10" + superscript(exponent) }
         }
-        let decimals = step >= 1 || step <= 0 ? 0 : Int(ceil(-log10(step) - 1e-9))
-        let text = String(format: "%.\(decimals)f", value)
-        guard decimals == 0, abs(value) >= 10_000 else { return text == "-0" ? "0" : text }
-        // Thousands separated by a thin space, as in print.
-        var digits = Array(text.hasPrefix("-") ? String(text.dropFirst()) : text)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "\u{2009}" + String(digits.suffix(3)) + grouped
-            digits.removeLast(3)
+        var text = String(format: "%.\(decimals)f", abs(value))
+        if decimals == 0, abs(value) >= 10_000 {
+            // Thousands separated by a thin space, as in print.
+            var digits = Array(text)
+            var grouped = ""
+            while digits.count > 3 {
+                grouped = "\u{2009}" + String(digits.suffix(3)) + grouped
+                digits.removeLast(3)
+            }
+            text = String(digits) + grouped
         }
-        return (value < 0 ? "-" : "") + String(digits) + grouped
+        let isZero = text.allSatisfy { $0 == "0" || $0 == "." }
+        return value < 0 && !isZero ? "\u{2212}" + text : text
     }
 
     /// A label for a tick on a log axis: its own number of decimals below 1, powers of ten
     /// written as such below 0.001 and from a million up.
     static func logLabel(_ value: Double) -> String {
-        if value >= 1 { return label(value, step: 1) }
+        if value >= 1 { return label(value, decimals: decimalsToPrint(value)) }
         let exponent = Int(floor(log10(value) + 1e-9))
         if exponent < -3 {
             let mantissa = value / pow(10, Double(exponent))
@@ -135,6 +155,7 @@ public enum TextMetrics {
             switch scalar {
             case "0"..."9": em += 0.556
             case " ", ".", ",", ":", ";", "i", "j", "l", "!", "|", "'", "\u{2009}": em += 0.26
+            case "\u{2212}", "+", "=", "×": em += 0.584
             case "f", "t", "r", "(", ")", "[", "]", "-": em += 0.33
             case "m", "w", "M", "W": em += 0.85
             case "A"..."Z": em += 0.68

@@ -90,13 +90,31 @@ public struct TableData: Hashable, Codable, Sendable {
     /// Whether column `index` holds numbers (every non-empty body cell parses as one, ignoring
     /// thousands separators, signs and a trailing unit such as %), so it is right-aligned.
     public func isNumeric(column index: Int) -> Bool {
-        let cells = rows.map { $0[index] }.filter { !$0.isEmpty && $0 != "—" && $0 != "-" }
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let stripped = cell.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "\u{2009}", with: "")
-                .trimmingCharacters(in: CharacterSet(charactersIn: "%×x≈~ "))
-                .replacingOccurrences(of: "−", with: "-")
-            return Double(stripped) != nil
+        let cells = rows.map { $0[index] }.filter { !Self.isPlaceholder($0) }
+        return !cells.isEmpty && cells.allSatisfy(Self.isNumber)
+    }
+
+    /// Cells that stand for a missing value and do not decide a column's alignment.
+    static func isPlaceholder(_ cell: String) -> Bool {
+        ["", "—", "–", "-", "n/a", "N/A", "?"].contains(cell.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A number, possibly signed, grouped, approximate or a percentage or ratio, optionally
+    /// followed by a short unit ("25.9 min", "97×", "≈ 0.5", "1,130 positions" is not: a unit is
+    /// one word of at most five letters).
+    static func isNumber(_ cell: String) -> Bool {
+        var text = cell.trimmingCharacters(in: .whitespaces)
+        if let space = text.lastIndex(of: " ") {
+            let unit = text[text.index(after: space)...]
+            if !unit.isEmpty, unit.count <= 5, unit.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "²" }), Double(String(unit)) == nil {
+                text = String(text[..<space])
+            }
         }
+        let stripped = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "\u{2009}", with: "")
+            .replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "**", with: "")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "%×x≈~±+ "))
+            .replacingOccurrences(of: "−", with: "-")
+        return Double(stripped) != nil
     }
 }
 

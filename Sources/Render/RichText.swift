@@ -13,12 +13,13 @@ final class RichText {
 
     /// Lays out `prefix` (Pango markup) followed by `inlines` in `family style size`.
     init(engine: TextEngine, inlines: [Inline], index: [String: IndexEntry], citationLabels: [String: CitationLabel] = [:], family: String = BookFonts.family, style: String = "",
-         size: Double, width: Double?, alignment: PangoAlignment = PANGO_ALIGN_LEFT, justify: Bool = false, spacing: Double = 0, prefix: String = "") {
+         size: Double, width: Double?, alignment: PangoAlignment = PANGO_ALIGN_LEFT, justify: Bool = false, spacing: Double = 0, prefix: String = "",
+         breakWords: Bool = true) {
         var builder = InlineMarkupBuilder(index: index, citationLabels: citationLabels)
         builder.appendMarkup(prefix)
         builder.append(inlines)
         let font = "\(family)\(style.isEmpty ? "" : " " + style) \(size)"
-        layout = engine.layout(markup: builder.markup, font: font, width: width, alignment: alignment, justify: justify, spacing: spacing)
+        layout = engine.layout(markup: builder.markup, font: font, width: width, alignment: alignment, justify: justify, spacing: spacing, breakWords: breakWords)
         links = builder.links
         let typesetter = MathTypesetter(engine: engine, size: size)
         formulas = builder.formulas.map { ($0.byte, typesetter.box(latex: $0.latex, display: false)) }

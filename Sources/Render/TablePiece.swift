@@ -9,8 +9,10 @@ enum TablePiece {
         let cairo = builder.cairo
         let index = builder.typesetter.book.index
         let captionPiece = builder.paragraph(caption, size: BookFonts.captionSize, width: width, prefix: "<b>Table \(number).</b> ", justify: false)
+        // Cells break only between words: a column is never narrower than its longest word.
         func cell(_ source: String, bold: Bool, width: Double?) -> RichText {
-            RichText(engine: text, inlines: InlineMarkdown.parse(source), index: index, citationLabels: builder.typesetter.book.citationLabels, style: bold ? "Bold" : "", size: BookFonts.captionSize, width: width)
+            RichText(engine: text, inlines: InlineMarkdown.parse(source), index: index, citationLabels: builder.typesetter.book.citationLabels, style: bold ? "Bold" : "",
+                     size: BookFonts.captionSize, width: width, breakWords: false)
         }
         let numeric = data.header.indices.map(data.isNumeric(column:))
         let padding = 12.0
@@ -18,7 +20,11 @@ enum TablePiece {
         let naturalRows = data.rows.map { $0.map { cell($0, bold: false, width: nil) } }
         var naturalWidths = naturalHeader.map(\.size.width)
         for row in naturalRows { for (i, c) in row.enumerated() { naturalWidths[i] = max(naturalWidths[i], c.size.width) } }
-        let columnWidths = fittedWidths(naturalWidths, into: width - padding * Double(max(0, naturalWidths.count - 1)))
+        // The longest word of a column: its cells laid out as narrow as Pango can without
+        // breaking a word.
+        var minimumWidths = data.header.map { cell($0, bold: true, width: 1).size.width }
+        for row in data.rows { for (i, source) in row.enumerated() { minimumWidths[i] = max(minimumWidths[i], cell(source, bold: false, width: 1).size.width) } }
+        let columnWidths = fittedWidths(naturalWidths, minimum: minimumWidths, into: width - padding * Double(max(0, naturalWidths.count - 1)))
         // Only the cells of the columns that had to narrow are laid out again, wrapped.
         let wrapping = zip(columnWidths, naturalWidths).map { $0 < $1 ? $0 : nil }
         func fitted(_ cells: [RichText], _ sources: [String], bold: Bool) -> [RichText] {
@@ -72,19 +78,17 @@ enum TablePiece {
         return piece
     }
 
-    /// Column widths that fit `available` points: when the natural widths are too wide, the
-    /// columns narrower than an even share of what is left keep their width, and the wider
-    /// ones split the rest evenly (their cells then wrap), as LaTeX's tabularx does.
-    static func fittedWidths(_ natural: [Double], into available: Double) -> [Double] {
+    /// Column widths that fit `available` points, as CSS's automatic table layout chooses them:
+    /// the natural widths when they fit; else every column gets its minimum (its longest word)
+    /// and the room left is shared in proportion to how much each column would need beyond its
+    /// minimum. When even the minimums do not fit, the minimums are kept (no word is broken).
+    static func fittedWidths(_ natural: [Double], minimum: [Double], into available: Double) -> [Double] {
         guard natural.reduce(0, +) > available else { return natural }
-        var widths = natural
-        var remaining = available
-        var open = natural.indices.sorted { natural[$0] < natural[$1] }
-        while let narrowest = open.first, natural[narrowest] <= remaining / Double(open.count) {
-            remaining -= natural[narrowest]
-            open.removeFirst()
-        }
-        for i in open { widths[i] = remaining / Double(open.count) }
-        return widths
+        let floor = zip(natural, minimum).map { min($0, $1) }
+        let spare = available - floor.reduce(0, +)
+        let wants = zip(natural, floor).map { $0 - $1 }
+        let wanted = wants.reduce(0, +)
+        guard spare > 0, wanted > 0 else { return floor }
+        return zip(floor, wants).map { $0 + spare * $1 / wanted }
     }
 }

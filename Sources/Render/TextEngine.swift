@@ -27,7 +27,12 @@ final class TextEngine {
 
     /// A new layout with `markup` in the font `font` (a Pango font description such as
     /// "TeX Gyre Pagella 10.5"), wrapped at `width` points if given.
-    func layout(markup: String, font: String, width: Double? = nil, alignment: PangoAlignment = PANGO_ALIGN_LEFT, justify: Bool = false, spacing: Double = 0) -> Layout {
+    /// With `breakWords` false, lines break only between words, never inside one (table cells,
+    /// whose columns are made at least as wide as their longest word).
+    func layout(
+        markup: String, font: String, width: Double? = nil, alignment: PangoAlignment = PANGO_ALIGN_LEFT, justify: Bool = false, spacing: Double = 0,
+        breakWords: Bool = true
+    ) -> Layout {
         pango_cairo_update_context(cairo, context)
         let layout = pango_layout_new(context)!
         let description = pango_font_description_from_string(font)
@@ -36,7 +41,7 @@ final class TextEngine {
         pango_layout_set_markup(layout, markup, -1)
         if let width {
             pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            pango_layout_set_wrap(layout, breakWords ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
         }
         pango_layout_set_alignment(layout, alignment)
         pango_layout_set_justify(layout, justify ? 1 : 0)

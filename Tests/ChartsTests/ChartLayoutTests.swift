@@ -37,8 +37,8 @@ struct ChartLayoutTests {
         #expect(Scale.logTicks(10...1000) == [10, 20, 50, 100, 200, 500, 1000])
         #expect(Scale.niceDomain(3...847, kind: .linear) == 0...1000)
         #expect(Scale.niceDomain(14...676, kind: .log) == 10...1000)
-        #expect(Scale.label(20_000, step: 5000) == "20\u{2009}000")
-        #expect(Scale.label(0.25, step: 0.05) == "0.25")
+        #expect(Scale.labels([0, 20_000]) == ["0", "20\u{2009}000"])
+        #expect(Scale.labels([0.2, 0.25]) == ["0.20", "0.25"])
     }
 
     @Test("the legend goes to a corner free of data, or outside when none is free")

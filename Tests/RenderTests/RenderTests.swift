@@ -1,4 +1,5 @@
 import Bibliography
+import CCairo
 import Charts
 import Foundation
 import Notebook
@@ -33,14 +34,32 @@ struct RenderTests {
         #expect(width == Int(Self.chart.width * 2))
     }
 
-    @Test("a table too wide for the page keeps its narrow columns and splits the rest evenly; one that fits is left alone")
+    @Test("column widths come from content: no column below its longest word, the rest shared by need; a table that fits is left alone")
     func tableColumnWidths() {
-        #expect(TablePiece.fittedWidths([50, 300, 300], into: 400) == [50, 175, 175])
-        // 120 is wider than an even share of the 150 left after the first column, so it wraps too.
-        #expect(TablePiece.fittedWidths([50, 120, 300], into: 200) == [50, 75, 75])
-        #expect(TablePiece.fittedWidths([40, 60], into: 200) == [40, 60])
-        let fitted = TablePiece.fittedWidths([90, 10, 400, 250, 35], into: 500)
-        #expect(abs(fitted.reduce(0, +) - 500) < 1e-9)
+        // Fits: natural widths.
+        #expect(TablePiece.fittedWidths([40, 60], minimum: [30, 20], into: 200) == [40, 60])
+        // Too wide: minimums first (150), then the 250 left shared by how much more each column
+        // wants (0, 200 and 300 of 500).
+        let fitted = TablePiece.fittedWidths([50, 300, 300], minimum: [50, 100, 0], into: 400)
+        #expect(fitted == [50, 200, 150])
+        #expect(abs(fitted.reduce(0, +) - 400) < 1e-9)
+        // A long unbreakable word (an identifier) keeps its column wide however narrow the page.
+        let narrow = TablePiece.fittedWidths([90, 10, 400, 250, 35], minimum: [90, 10, 60, 250, 35], into: 300)
+        #expect(narrow == [90, 10, 60, 250, 35])
+        // Scale invariance: the shares do not depend on the unit.
+        let scaled = TablePiece.fittedWidths([500, 3000, 3000], minimum: [500, 1000, 0], into: 4000)
+        #expect(zip(scaled, fitted).allSatisfy { abs($0 - 10 * $1) < 1e-9 })
+    }
+
+    @Test("a table cell breaks between words only: an identifier like Test_L3_R1 or a word like AlphaZero stays whole")
+    func tableCellsKeepWords() throws {
+        let engine = TextEngine(cairo: cairo_create(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10)!)!)
+        for word in ["Test_L3_R1", "AlphaZero", "prioritized"] {
+            let whole = engine.layout(markup: word, font: "\(BookFonts.family) 9").size.width
+            let squeezed = engine.layout(markup: word, font: "\(BookFonts.family) 9", width: 1, breakWords: false)
+            #expect(squeezed.lineExtents.count == 1, "\(word) was broken")
+            #expect(abs(squeezed.size.width - whole) < 0.5)
+        }
     }
 
     @Test("LaTeX math becomes Pango markup with Unicode symbols and scripts")
