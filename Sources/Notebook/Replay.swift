@@ -133,13 +133,7 @@ extension ReportEngine {
     private func recomputeSample(
         _ experiment: any AnyExperiment, units: [UnitAddress], key: String, results: [UInt8], path: String, count: Int, jobs: Int
     ) throws -> [OutputDifference] {
-        var chooser = Xoshiro256StarStar(stream: StreamID(baseSeed: 0, path: ["check-sample", key]))
-        var pool = Array(units.indices)
-        var chosen = [Int]()
-        while chosen.count < min(count, units.count) {
-            chosen.append(pool.remove(at: chooser.uniformIndex(below: pool.count)))
-        }
-        chosen.sort()
+        let chosen = Self.sampledUnits(count, of: units.count, key: key)
         progress.note("check: recomputing \(chosen.count) of the \(units.count) units of \(experiment.id) (\(chosen.map { "\(units[$0].point)/\(units[$0].replicate)" }.joined(separator: ", ")))")
         let frozen = units
         let picks = chosen
@@ -161,6 +155,19 @@ extension ReportEngine {
             }
         }
         return differences
+    }
+
+    /// The indices (point-major) of the `count` units of an experiment of `total` units that
+    /// `report check` recomputes: drawn from a stream named by the results' key, so every check
+    /// of the same results picks the same units.
+    public static func sampledUnits(_ count: Int, of total: Int, key: String) -> [Int] {
+        var chooser = Xoshiro256StarStar(stream: StreamID(baseSeed: 0, path: ["check-sample", key]))
+        var pool = Array(0..<total)
+        var chosen = [Int]()
+        while chosen.count < min(count, total) {
+            chosen.append(pool.remove(at: chooser.uniformIndex(below: pool.count)))
+        }
+        return chosen.sorted()
     }
 
     /// Replays every iteration of every unit of the replayable experiment `id` in `output`,

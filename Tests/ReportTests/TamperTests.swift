@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Notebook
 import Testing
 
 /// Rewrites results file `path` (relative to `folder`) with `edit` applied to its JSON, and fixes
@@ -44,5 +45,29 @@ struct TamperTests {
         let result = try ReportProcess.run(["check", "--chapter", "alphazero", "--replay-seconds", "0", "--sampled-units", "0", "--output", copy.path])
         #expect(result.status == 1)
         #expect(result.output.contains("exp-az-c4.json: unit 0/0: the committed output's network do not match the state the recorded run ended with"), "\(result.output)\n\(result.error)")
+    }
+
+    @Test("one unit of an expensive MCTS experiment forged (digests fixed up): check recomputes it and names it")
+    func tamperedUnit() throws {
+        let copy = try copyOfCommittedOutput()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let lock = try JSONSerialization.jsonObject(with: Data(contentsOf: copy.appendingPathComponent("report.lock.json"))) as! [String: Any]
+        let key = ((lock["experiments"] as! [String: Any])["exp-c4-perfect"] as! [String: Any])["key"] as! String
+        var forged = ""
+        try forge(copy, "mcts/data/exp-c4-perfect.json", experiment: "exp-c4-perfect") { json in
+            var points = json["points"] as! [[String: Any]]
+            let replicates = (points[0]["replicates"] as! [Any]).count
+            // The first unit check will recompute: a forged result there cannot hide.
+            let unit = ReportEngine.sampledUnits(1, of: points.count * replicates, key: key)[0]
+            var outputs = points[unit / replicates]["replicates"] as! [[String: Any]]
+            let result = outputs[unit % replicates]["result"] as! Int
+            outputs[unit % replicates]["result"] = result == 1 ? 0 : 1
+            points[unit / replicates]["replicates"] = outputs
+            json["points"] = points
+            forged = "unit \(unit / replicates)/\(unit % replicates) recomputed differs from the committed one"
+        }
+        let result = try ReportProcess.run(["check", "--chapter", "mcts", "--sampled-units", "1", "--output", copy.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("exp-c4-perfect.json: \(forged)"), "\(result.output)\n\(result.error)")
     }
 }
