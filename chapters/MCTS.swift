@@ -10,7 +10,7 @@ private let budgets = [10, 100, 1000, 10_000]
 
 private let strength = Experiment(
     "exp-ttt-strength",
-    parameters: budgets.flatMap { n in ["random", "perfect"].flatMap { o in ["first", "second"].map { StrengthPoint(simulations: n, opponent: o, seat: $0) } } },
+    parameters: budgets.flatMap { n in StrengthPoint.Opponent.allCases.flatMap { o in Seat.allCases.map { StrengthPoint(simulations: n, opponent: o, seat: $0) } } },
     replicates: 50
 ) { point, generator in
     MCTSLab.strength(point, using: &generator)
@@ -73,30 +73,30 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search", uses: uses) 
         strength
         Figure("fig-mcts-strength", caption: "Results of UCT ($c = \\sqrt{2}$, random rollouts) with 10 to 10,000 (10k) simulations per move against a uniformly random player and against a perfect player (the exact solver, random among optimal moves), playing X (first) or O (second); 50 games each, win-rate whiskers are Wilson 95% intervals.") { results in
             let r = try results[strength]
-            let panels = ["random", "perfect"].map { opponent -> Chart in
+            let panels = StrengthPoint.Opponent.allCases.map { opponent -> Chart in
                 let points = r.points.filter { $0.parameter.opponent == opponent }
                 return StackedBarView(
-                    categories: points.map { "\(shortCount($0.parameter.simulations)) \($0.parameter.seat == "first" ? "X" : "O")" },
+                    categories: points.map { "\(shortCount($0.parameter.simulations)) \($0.parameter.seat == .first ? "X" : "O")" },
                     bars: points.map { point in
                         let c = counts(point.replicates)
                         let n = point.replicates.count
                         return [.init("win", Double(c.wins) / Double(n), interval: wilson(c.wins, n)), .init("draw", Double(c.draws) / Double(n)), .init("loss", Double(c.losses) / Double(n))]
                     },
                     yTitle: "Fraction of games"
-                ).chart(title: "against the \(opponent) player", width: 300, height: 220)
+                ).chart(title: "against the \(opponent.rawValue) player", width: 300, height: 220)
             }
             return FigureSpec(panels: panels, columns: 2)
         }
         Claim("clm-mcts-beats-random", "From 100 simulations on, MCTS almost never loses to the random player: at most 2% of its 300 games with 100 to 10,000 simulations, in either seat.") { results in
-            let games = try results[strength].points.filter { $0.parameter.opponent == "random" && $0.parameter.simulations >= 100 }
+            let games = try results[strength].points.filter { $0.parameter.opponent == .random && $0.parameter.simulations >= 100 }
             let losses = games.map { counts($0.replicates).losses }.reduce(0, +)
             let total = games.map(\.replicates.count).reduce(0, +)
             return ClaimCheck(Double(losses) / Double(max(total, 1)), .atMost(0.02), unit: "(share of games lost)", detail: "\(losses) losses in \(total) games")
         }
         Claim("clm-mcts-perfect", "Against perfect play a small budget is punished, in the second seat most: with 100 simulations MCTS loses at least a third of those games, with 10,000 it draws them all.") { results in
             let r = try results[strength]
-            let small = try counts(r.replicates(at: StrengthPoint(simulations: 100, opponent: "perfect", seat: "second")))
-            let large = r.points.filter { $0.parameter.opponent == "perfect" && $0.parameter.simulations == 10_000 }.map { counts($0.replicates).losses }.reduce(0, +)
+            let small = try counts(r.replicates(at: StrengthPoint(simulations: 100, opponent: .perfect, seat: .second)))
+            let large = r.points.filter { $0.parameter.opponent == .perfect && $0.parameter.simulations == 10_000 }.map { counts($0.replicates).losses }.reduce(0, +)
             return ClaimCheck(Double(small.losses) / 50, .atLeast(1.0 / 3), unit: "(losses at 100 simulations, second seat)", and: [ClaimCheck(Double(large), .atMost(0), unit: "losses at 10,000 simulations")])
         }
     }

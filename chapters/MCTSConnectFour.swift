@@ -10,7 +10,7 @@ private let ponsPositions: [SourceUse] = [.file(PonsBenchmark.bundledPath)]
 
 private let randomGames = Experiment(
     "exp-c4-random",
-    parameters: [10, 100, 1000, 10_000].flatMap { n in ["first", "second"].map { StrengthPoint(simulations: n, opponent: "random", seat: $0) } },
+    parameters: [10, 100, 1000, 10_000].flatMap { n in Seat.allCases.map { StrengthPoint(simulations: n, opponent: .random, seat: $0) } },
     replicates: 30
 ) { point, generator in
     ConnectFourLab.randomGame(point, using: &generator)
@@ -91,7 +91,7 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
         Figure("fig-mcts-c4-strength", caption: "Left: UCT ($c = \\sqrt{2}$) in Connect Four against a uniformly random player from the empty board, as red (first) or yellow (second), 30 games each; whiskers are Wilson 95% intervals. Right: against the perfect player from 20 solved openings, the fraction of games where UCT got the opening's game-theoretic result, among the openings where that result was a win or a draw for it.") { results in
             let random = try results[randomGames]
             let left = StackedBarView(
-                categories: random.points.map { "\(shortCount($0.parameter.simulations)) \($0.parameter.seat == "first" ? "red" : "yel.")" },
+                categories: random.points.map { "\(shortCount($0.parameter.simulations)) \($0.parameter.seat == .first ? "red" : "yel.")" },
                 bars: random.points.map { point in
                     let c = counts(point.replicates)
                     let n = point.replicates.count

@@ -6,11 +6,20 @@ import Search
 
 /// One strength match-up: MCTS with a budget against an opponent, in a seat.
 struct StrengthPoint: Codable, Sendable, Hashable {
+    /// Who MCTS plays against.
+    enum Opponent: String, Codable, Sendable, CaseIterable {
+        case random, perfect
+    }
+
     var simulations: Int
-    /// "random" or "perfect".
-    var opponent: String
-    /// "first" or "second": MCTS's seat.
-    var seat: String
+    var opponent: Opponent
+    /// MCTS's seat.
+    var seat: Seat
+}
+
+/// A seat at a two-player game; the raw values are the names in the results.
+enum Seat: String, Codable, Sendable, CaseIterable {
+    case first, second
 }
 
 /// One setting of the search for the move-quality experiments.
@@ -57,14 +66,14 @@ enum MCTSLab {
     static let positions = solver.nonTerminalPositions
 
     /// MCTS's result (1 win, 0 draw, -1 loss) in one game from the start against `opponent`,
-    /// UCT with c = sqrt 2 sitting in `seat` ("first" or "second").
+    /// UCT with c = sqrt 2 sitting in `seat`.
     static func game<Game: RandomPlayout>(
-        _: Game.Type, simulations: Int, seat: String, opponent: @escaping (Game, inout Xoshiro256StarStar) -> Game.Move, using generator: inout Xoshiro256StarStar
+        _: Game.Type, simulations: Int, seat: Seat, opponent: @escaping (Game, inout Xoshiro256StarStar) -> Game.Move, using generator: inout Xoshiro256StarStar
     ) -> Double {
         let mcts: (Game, inout Xoshiro256StarStar) -> Game.Move = { position, g in
             MCTS.chooseMove(in: position, simulations: simulations, exploration: 2.0.squareRoot(), using: &g)
         }
-        let mctsFirst = seat == "first"
+        let mctsFirst = seat == .first
         let outcome = Match.play(Game.self, first: mctsFirst ? mcts : opponent, second: mctsFirst ? opponent : mcts, using: &generator)
         return outcome.value(for: mctsFirst ? .first : .second)
     }
@@ -72,7 +81,7 @@ enum MCTSLab {
     /// MCTS's result in one game of tic-tac-toe against the random or the perfect player.
     static func strength(_ point: StrengthPoint, using generator: inout Xoshiro256StarStar) -> Double {
         game(TicTacToe.self, simulations: point.simulations, seat: point.seat, opponent: { position, g in
-            point.opponent == "random" ? position.legalMoves.randomElement(drawing: &g) : solver.optimalMoves(position).randomElement(drawing: &g)
+            point.opponent == .random ? position.legalMoves.randomElement(drawing: &g) : solver.optimalMoves(position).randomElement(drawing: &g)
         }, using: &generator)
     }
 
