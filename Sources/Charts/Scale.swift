@@ -156,6 +156,9 @@ public enum TextMetrics {
             case "0"..."9": em += 0.556
             case " ", ".", ",", ":", ";", "i", "j", "l", "!", "|", "'", "\u{2009}": em += 0.26
             case "\u{2212}", "+", "=", "×": em += 0.584
+            // Exponents are drawn as raised digits at 70% of the size.
+            case "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹": em += 0.39
+            case "⁻": em += 0.41
             case "f", "t", "r", "(", ")", "[", "]", "-": em += 0.33
             case "m", "w", "M", "W": em += 0.85
             case "A"..."Z": em += 0.68

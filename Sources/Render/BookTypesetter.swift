@@ -22,7 +22,7 @@ final class BookTypesetter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, book.author)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, book.subtitle)
         cairo = cairo_create(surface)!
-        text = TextEngine(cairo: cairo)
+        text = try TextEngine(cairo: cairo)
     }
 
     deinit {

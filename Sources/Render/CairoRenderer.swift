@@ -5,8 +5,9 @@ import Notebook
 
 /// The Cairo back end: figures to PNG (2x), SVG and PDF; the book to a typeset PDF.
 public struct CairoRenderer: ArtefactRenderer {
-    /// Part of every figure's key; bump when drawing changes.
-    public let version = "cairo-render-1"
+    /// Part of every figure's key: bump when drawing changes; the font files' digest is part of
+    /// it, so a font update redraws everything.
+    public let version = "cairo-render-2 fonts " + FontFiles.digest
     /// The creation date written into every PDF, pinned so the bytes are reproducible.
     public static let pinnedDate = "2026-01-01T00:00:00Z"
 
@@ -30,7 +31,7 @@ public struct CairoRenderer: ArtefactRenderer {
         cairo_scale(cairo, scale, scale)
         cairo_set_source_rgb(cairo, 1, 1, 1)
         cairo_paint(cairo)
-        DisplayListPainter(cairo: cairo, text: TextEngine(cairo: cairo)).draw(list)
+        DisplayListPainter(cairo: cairo, text: try TextEngine(cairo: cairo)).draw(list)
         cairo_destroy(cairo)
         let sink = ByteSink()
         let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.pointer)
@@ -44,7 +45,7 @@ public struct CairoRenderer: ArtefactRenderer {
         let sink = ByteSink()
         let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.pointer, list.width, list.height)!
         let cairo = cairo_create(surface)!
-        DisplayListPainter(cairo: cairo, text: TextEngine(cairo: cairo)).draw(list)
+        DisplayListPainter(cairo: cairo, text: try TextEngine(cairo: cairo)).draw(list)
         cairo_destroy(cairo)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
@@ -59,7 +60,7 @@ public struct CairoRenderer: ArtefactRenderer {
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.pointer, list.width, list.height)!
         Self.pinMetadata(surface, title: nil)
         let cairo = cairo_create(surface)!
-        DisplayListPainter(cairo: cairo, text: TextEngine(cairo: cairo)).draw(list)
+        DisplayListPainter(cairo: cairo, text: try TextEngine(cairo: cairo)).draw(list)
         cairo_destroy(cairo)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)

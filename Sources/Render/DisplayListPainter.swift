@@ -76,7 +76,7 @@ struct DisplayListPainter {
 
     private func drawText(_ item: TextItem) {
         let font = "\(Self.fontFamily)\(item.bold ? " Bold" : "") \(item.size)px"
-        let layout = text.layout(markup: PangoMarkup.escape(item.text), font: font)
+        let layout = text.layout(markup: PangoMarkup.raisingSuperscripts(item.text, size: item.size), font: font)
         let (width, height) = layout.size
         let dx: Double = item.anchor == .start ? 0 : item.anchor == .middle ? -width / 2 : -width
         let dy: Double = item.baseline == .top ? 0 : item.baseline == .middle ? -height / 2 : -height
@@ -91,6 +91,37 @@ struct DisplayListPainter {
 
 /// Escaping for Pango markup.
 enum PangoMarkup {
+    /// The digits and signs a label writes as Unicode superscripts (10⁻⁴), and what they stand for.
+    static let superscripts: [Character: Character] = [
+        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "\u{2212}", "⁺": "+",
+    ]
+
+    /// `text` escaped, with each run of Unicode superscripts set as raised digits of the text's
+    /// own font at 70% of its size (as matplotlib's mathtext sets exponents), so an exponent never
+    /// comes from another font.
+    static func raisingSuperscripts(_ text: String, size: Double) -> String {
+        guard text.contains(where: { superscripts[$0] != nil }) else { return escape(text) }
+        let rise = Int((0.36 * size * 1024).rounded())
+        let small = Int((0.7 * size * 1024).rounded())
+        var out = ""
+        var run = ""
+        func flush() {
+            guard !run.isEmpty else { return }
+            out += "<span rise=\"\(rise)\" size=\"\(small)\">\(run)</span>"
+            run = ""
+        }
+        for c in text {
+            if let plain = superscripts[c] {
+                run.append(plain)
+            } else {
+                flush()
+                out += escape(String(c))
+            }
+        }
+        flush()
+        return out
+    }
+
     /// `text` with markup characters escaped.
     static func escape(_ text: String) -> String {
         var out = ""

@@ -6,11 +6,14 @@ import CPangoCairo
 final class TextEngine {
     let cairo: OpaquePointer
     let context: OpaquePointer
+    private let fontMap: OpaquePointer
 
-    /// A text engine drawing on `cairo`.
-    init(cairo: OpaquePointer) {
+    /// A text engine drawing on `cairo` with the project's own fonts only (`FontFiles`); an
+    /// error names the font package to install when they are missing.
+    init(cairo: OpaquePointer) throws {
         self.cairo = cairo
-        context = pango_cairo_create_context(cairo)
+        fontMap = try FontFiles.fontMap()
+        context = pango_font_map_create_context(UnsafeMutablePointer<PangoFontMap>(fontMap))!
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -23,6 +26,7 @@ final class TextEngine {
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
     /// A new layout with `markup` in the font `font` (a Pango font description such as

@@ -97,6 +97,15 @@ func makeEngine(packageRoot: URL? = PackageLocation.root) -> ReportEngine {
     return ReportEngine(book: RLNotesBook.book, renderer: CairoRenderer(), progress: progress, packageRoot: packageRoot)
 }
 
+/// Stops before any experiment runs when the report's fonts are missing: figures and the PDF
+/// could not be drawn, and drawing them in another font would change every byte.
+func requireFonts() throws {
+    if case .failure(let error) = FontFiles.located {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
 /// Prints `message` to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -124,6 +133,7 @@ extension ReportCommand {
         }
 
         func run() throws {
+            try requireFonts()
             let cleanup = TerminationCleanup(output: outputOptions.url)
             defer { withExtendedLifetime(cleanup) {} }
             let engine = makeEngine(packageRoot: outputOptions.packageRoot)
@@ -190,6 +200,7 @@ extension ReportCommand {
         @OptionGroup var outputOptions: OutputOptions
 
         func run() throws {
+            try requireFonts()
             let cleanup = TerminationCleanup(output: outputOptions.url)
             defer { withExtendedLifetime(cleanup) {} }
             let differences: [OutputDifference]

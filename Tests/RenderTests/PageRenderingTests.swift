@@ -64,7 +64,7 @@ struct PageRenderingTests {
 
     @Test("every formula of the seed lays out into a real box: positive size, no fallback text")
     func seedFormulas() throws {
-        let engine = TextEngine(cairo: scratchContext())
+        let engine = try TextEngine(cairo: scratchContext())
         let typesetter = MathTypesetter(engine: engine, size: 11)
         for formula in SampleBook.seedFormulas {
             let box = typesetter.box(latex: formula, display: true)
@@ -79,7 +79,7 @@ struct PageRenderingTests {
 
     @Test("fuzz: every mutated seed formula that parses also lays out, with finite sizes")
     func layoutFuzz() throws {
-        let typesetter = MathTypesetter(engine: TextEngine(cairo: scratchContext()), size: 10)
+        let typesetter = MathTypesetter(engine: try TextEngine(cairo: scratchContext()), size: 10)
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next() -> Int {
             state ^= state << 13

@@ -53,7 +53,7 @@ struct RenderTests {
 
     @Test("a table cell breaks between words only: an identifier like Test_L3_R1 or a word like AlphaZero stays whole")
     func tableCellsKeepWords() throws {
-        let engine = TextEngine(cairo: cairo_create(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10)!)!)
+        let engine = try TextEngine(cairo: cairo_create(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10)!)!)
         for word in ["Test_L3_R1", "AlphaZero", "prioritized"] {
             let whole = engine.layout(markup: word, font: "\(BookFonts.family) 9").size.width
             let squeezed = engine.layout(markup: word, font: "\(BookFonts.family) 9", width: 1, breakWords: false)
