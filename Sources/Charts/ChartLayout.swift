@@ -44,7 +44,7 @@ public enum ChartLayout {
         let legend = LegendLayout(chart: chart, colors: colors)
         // A legend below the plot gets its own room under the x axis, inside the chart's height.
         let legendBelow = chart.legend == .bottom && legend.isShown ? legend.height + 6 : 0
-        let bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14)) - legendBelow
+        var bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14)) - legendBelow
         // Room on the right for half the last x tick label, which is centred on its tick.
         let probeX = Scale(kind: chart.x.scale, domain: xDomain, range: (0, 1), reversed: chart.x.isReversed)
         let lastXLabel = chart.x.isHidden ? nil : ticks(chart.x, probeX).max { probeX.position($0.0) < probeX.position($1.0) }
@@ -53,6 +53,13 @@ public enum ChartLayout {
 
         if chart.colorBar != nil { right -= 48 }
         if legend.isShown && chart.legend == .right { right -= legend.width + 8 }
+        // x tick labels that would collide are set on two lines, or thinned out if that is not
+        // enough; the extra line takes room from the plot, never from outside the chart.
+        let xLabels = chart.x.isHidden ? [] : fittedLabels(ticks(chart.x, Scale(kind: chart.x.scale, domain: xDomain, range: (left, right), reversed: chart.x.isReversed)),
+                                                           scale: Scale(kind: chart.x.scale, domain: xDomain, range: (left, right), reversed: chart.x.isReversed))
+        let xLabelLines = xLabels.map { $0.1.split(separator: "\n").count }.max() ?? 1
+        let xLabelExtra = Double(xLabelLines - 1) * (tickSize + 1.5)
+        bottom -= xLabelExtra
 
         if chart.equalAspect {
             // Shrink one side so a data unit has the same length on both axes, centred.
@@ -85,7 +92,7 @@ public enum ChartLayout {
         if let title = chart.title {
             items.append(.text(TextItem(title, x: (left + right) / 2, y: originY + 9, size: titleSize, bold: true, anchor: .middle)))
         }
-        items += axisItems(chart, plot: plot, originX: originX)
+        items += axisItems(chart, plot: plot, originX: originX, xLabels: xLabels, xLabelExtra: xLabelExtra)
         // Lines and bands are cut at the frame; point marks may overhang it by their radius, so
         // a point at the end of the range is drawn whole.
         let painter = MarkPainter(plot: plot, colors: colors)
@@ -109,7 +116,7 @@ public enum ChartLayout {
         return items
     }
 
-    static func axisItems(_ chart: Chart, plot: PlotFrame, originX: Double) -> [DisplayItem] {
+    static func axisItems(_ chart: Chart, plot: PlotFrame, originX: Double, xLabels: [(Double, String)], xLabelExtra: Double) -> [DisplayItem] {
         var items = [DisplayItem]()
         let (left, right, top, bottom) = (plot.left, plot.right, plot.top, plot.bottom)
         if !chart.y.isHidden {
@@ -125,7 +132,7 @@ public enum ChartLayout {
             }
         }
         if !chart.x.isHidden {
-            for (tick, label) in ticks(chart.x, plot.x) {
+            for (tick, label) in xLabels {
                 let x = plot.x.position(tick)
                 if chart.showsGrid && chart.x.ticks == nil { items.append(.path([.move(x, top), .line(x, bottom)], PathStyle(stroke: Palette.grid, lineWidth: 0.5))) }
                 items.append(.path([.move(x, bottom), .line(x, bottom + 3)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
@@ -133,7 +140,7 @@ public enum ChartLayout {
             }
             items.append(.path([.move(left, bottom), .line(right, bottom)], PathStyle(stroke: Palette.ink, lineWidth: 0.6)))
             if let label = chart.x.label {
-                items.append(.text(TextItem(label, x: (left + right) / 2, y: bottom + 16, size: labelSize, anchor: .middle, baseline: .top)))
+                items.append(.text(TextItem(label, x: (left + right) / 2, y: bottom + 16 + xLabelExtra, size: labelSize, anchor: .middle, baseline: .top)))
             }
         }
         return items
@@ -145,6 +152,31 @@ public enum ChartLayout {
         if axis.scale == .log { return scale.ticks().map { ($0, Scale.logLabel($0)) } }
         let values = scale.ticks()
         return Array(zip(values, Scale.labels(values)))
+    }
+
+    /// `labels` (centred on their ticks at `scale`'s positions) made not to collide: as they are
+    /// when they fit; else each set on two lines at its last space; else every other one kept,
+    /// as often as needed.
+    static func fittedLabels(_ labels: [(Double, String)], scale: Scale) -> [(Double, String)] {
+        func collide(_ candidate: [(Double, String)]) -> Bool {
+            let boxes = candidate.map { tick, label -> (Double, Double) in
+                let x = scale.position(tick)
+                let half = (label.split(separator: "\n").map { TextMetrics.width(of: String($0), size: tickSize) }.max() ?? 0) / 2
+                return (x - half, x + half)
+            }.sorted { $0.0 < $1.0 }
+            return zip(boxes, boxes.dropFirst()).contains { $0.1 + 3 > $1.0 }
+        }
+        guard collide(labels) else { return labels }
+        let wrapped = labels.map { tick, label -> (Double, String) in
+            guard let space = label.lastIndex(of: " ") else { return (tick, label) }
+            return (tick, label.replacingCharacters(in: space...space, with: "\n"))
+        }
+        if !collide(wrapped) { return wrapped }
+        var thinned = labels
+        while thinned.count > 2, collide(thinned) {
+            thinned = thinned.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        }
+        return thinned
     }
 
     /// The range of the data on one axis over all marks (rules included).

@@ -1,4 +1,5 @@
 import CCairo
+import CPangoCairo
 import Charts
 import Foundation
 
@@ -76,7 +77,9 @@ struct DisplayListPainter {
 
     private func drawText(_ item: TextItem) {
         let font = "\(Self.fontFamily)\(item.bold ? " Bold" : "") \(item.size)px"
-        let layout = text.layout(markup: PangoMarkup.raisingSuperscripts(item.text, size: item.size), font: font)
+        // Lines of a multi-line label line up on the anchor, as the label as a whole does.
+        let alignment = item.anchor == .start ? PANGO_ALIGN_LEFT : item.anchor == .middle ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT
+        let layout = text.layout(markup: PangoMarkup.raisingSuperscripts(item.text, size: item.size), font: font, alignment: alignment)
         let (width, height) = layout.size
         let dx: Double = item.anchor == .start ? 0 : item.anchor == .middle ? -width / 2 : -width
         let dy: Double = item.baseline == .top ? 0 : item.baseline == .middle ? -height / 2 : -height

@@ -1,3 +1,4 @@
+import FigureGallery
 import Foundation
 import Testing
 
@@ -99,5 +100,48 @@ struct LegendAndMarginTests {
         for case .text(let item) in ChartLayout.displayList(for: chart).items where item.text == "second" {
             #expect(item.y + item.size / 2 <= chart.height)
         }
+    }
+}
+
+@Suite("Tick labels never collide")
+struct TickCollisionTests {
+    /// The boxes of the x tick labels of `list` (centred text hanging from the axis).
+    static func xLabelBoxes(_ list: DisplayList) -> [(Double, Double)] {
+        list.items.compactMap { item -> (Double, Double)? in
+            guard case .text(let text) = item, text.anchor == .middle, text.baseline == .top, text.size == ChartLayout.tickSize else { return nil }
+            let half = (text.text.split(separator: "\n").map { TextMetrics.width(of: String($0), size: text.size) }.max() ?? 0) / 2
+            return (text.x - half, text.x + half)
+        }.sorted { $0.0 < $1.0 }
+    }
+
+    static func disjoint(_ boxes: [(Double, Double)]) -> Bool {
+        zip(boxes, boxes.dropFirst()).allSatisfy { $0.1 <= $1.0 }
+    }
+
+    @Test("eight categories like Figure 3.5's \"100 red\" on a narrow panel are set on two lines, not on top of each other")
+    func categories() {
+        let names = [10, 100, 1000, 10_000].flatMap { n in ["red", "yel."].map { "\(n >= 1000 ? "\(n / 1000)k" : "\(n)") \($0)" } }
+        let chart = StackedBarView(categories: names, bars: names.map { _ in [.init("win", 1)] }, yTitle: "Games").chart(width: 300, height: 220)
+        let list = ChartLayout.displayList(for: chart)
+        let boxes = Self.xLabelBoxes(list)
+        #expect(boxes.count == 8, "every category keeps its label")
+        #expect(Self.disjoint(boxes))
+        for case .text(let item) in list.items where item.text.hasPrefix("100") { #expect(item.text.contains("\n")) }
+    }
+
+    @Test("no figure of the gallery has colliding x tick labels")
+    func gallery() {
+        for (name, figure) in FigureGallery.all {
+            #expect(Self.disjoint(Self.xLabelBoxes(ChartLayout.displayList(for: figure))), "\(name)")
+        }
+    }
+
+    @Test("dense numeric ticks are thinned out")
+    func thinned() {
+        let chart = Chart(x: Axis("n", ticks: (1...30).map { AxisTick(Double($0), "\($0 * 1000)") }), y: Axis("y"), width: 160, height: 120) {
+            LineMark(points: [DataPoint(x: 1, y: 0), DataPoint(x: 30, y: 1)], series: "a")
+        }
+        let boxes = Self.xLabelBoxes(ChartLayout.displayList(for: chart))
+        #expect(boxes.count < 30 && boxes.count >= 2 && Self.disjoint(boxes))
     }
 }
