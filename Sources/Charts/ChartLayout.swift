@@ -149,7 +149,10 @@ public enum ChartLayout {
     /// The ticks of an axis with their labels: its named ticks, or nice numeric ones.
     static func ticks(_ axis: Axis, _ scale: Scale) -> [(Double, String)] {
         if let named = axis.ticks { return named.map { ($0.value, $0.label) } }
-        if axis.scale == .log { return scale.ticks().map { ($0, Scale.logLabel($0)) } }
+        if axis.scale == .log {
+            let values = scale.ticks()
+            return Array(zip(values, Scale.logLabels(values)))
+        }
         let values = scale.ticks()
         return Array(zip(values, Scale.labels(values)))
     }

@@ -90,7 +90,7 @@ struct Scale {
     /// Labels for the ticks `values` of a linear axis: every value printed exactly and all with
     /// the same number of decimals (the fewest that print each one exactly, so 0.00, 0.25, 0.50
     /// and never 0.2, 0.5), negative numbers with a true minus sign (U+2212), thousands grouped by
-    /// a thin space, and integral powers of ten from a million up as 10⁶.
+    /// a comma as in the prose (1,000), and integral powers of ten from a million up as 10⁶.
     static func labels(_ values: [Double]) -> [String] {
         let decimals = values.map(decimalsToPrint).max() ?? 0
         return values.map { label($0, decimals: decimals) }
@@ -112,12 +112,12 @@ struct Scale {
             if pow(10, Double(exponent)) == abs(value) { return (value < 0 ? "\u{2212}" : "") + "10" + superscript(exponent) }
         }
         var text = String(format: "%.\(decimals)f", abs(value))
-        if decimals == 0, abs(value) >= 10_000 {
-            // Thousands separated by a thin space, as in print.
+        if decimals == 0, abs(value) >= 1000 {
+            // Thousands separated by a comma, as the book's prose and tables write them (1,000).
             var digits = Array(text)
             var grouped = ""
             while digits.count > 3 {
-                grouped = "\u{2009}" + String(digits.suffix(3)) + grouped
+                grouped = "," + String(digits.suffix(3)) + grouped
                 digits.removeLast(3)
             }
             text = String(digits) + grouped
@@ -137,6 +137,20 @@ struct Scale {
             return abs(mantissa - 1) < 1e-9 ? power : String(format: "%.0f×", mantissa) + power
         }
         return String(format: "%.\(-exponent)f", value)
+    }
+
+    /// Labels for the ticks of a log axis, in one style for the whole axis: when any tick needs
+    /// a power of ten (below 0.001 or from a million up), every tick is written as one (10³,
+    /// 2×10³), so an axis never mixes 10⁶ with 100 000; else as plain numbers.
+    static func logLabels(_ values: [Double]) -> [String] {
+        let needsPowers = values.contains { $0 >= 1e6 || $0 < 1e-3 }
+        guard needsPowers else { return values.map(logLabel) }
+        return values.map { value in
+            let exponent = Int(floor(log10(value) + 1e-9))
+            let mantissa = value / pow(10, Double(exponent))
+            let power = "10" + superscript(exponent)
+            return abs(mantissa - 1) < 1e-9 ? power : String(format: "%.0f×", mantissa) + power
+        }
     }
 
     static func superscript(_ n: Int) -> String {

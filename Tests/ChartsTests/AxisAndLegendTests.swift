@@ -4,9 +4,9 @@ import Testing
 
 @testable import Charts
 
-/// The number a tick label prints, read back: true minus signs and thin spaces undone.
+/// The number a tick label prints, read back: true minus signs and thousands commas undone.
 private func value(of label: String) -> Double? {
-    Double(label.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "\u{2009}", with: ""))
+    Double(label.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: ",", with: ""))
 }
 
 private func decimals(_ label: String) -> Int {
@@ -35,11 +35,13 @@ struct TickLabelTests {
         #expect(Scale.labels([0, 2.5, 5, 7.5]) == ["0.0", "2.5", "5.0", "7.5"])
     }
 
-    @Test("negative ticks carry a true minus sign; zero has none; thousands are grouped")
+    @Test("negative ticks carry a true minus sign; zero has none; thousands are grouped with a comma from 1,000 up")
     func signs() {
         #expect(Scale.labels([-150, -100, -50, 0]) == ["\u{2212}150", "\u{2212}100", "\u{2212}50", "0"])
         #expect(Scale.labels([-0.5, 0, 0.5]) == ["\u{2212}0.5", "0.0", "0.5"])
-        #expect(Scale.labels([0, 20_000, 40_000]) == ["0", "20\u{2009}000", "40\u{2009}000"])
+        #expect(Scale.labels([0, 20_000, 40_000]) == ["0", "20,000", "40,000"])
+        // One style for four digits and five, as in the prose: 1,000 and 10,000.
+        #expect(Scale.labels([0, 1000, 2000]) == ["0", "1,000", "2,000"])
     }
 
     @Test("log ticks over [0.003, 10⁴] read back to their values")
@@ -50,6 +52,17 @@ struct TickLabelTests {
             let label = Scale.logLabel(tick)
             if let parsed = value(of: label) { #expect(abs(parsed - tick) <= 1e-12 * tick, "\(label)") } else { #expect(label.hasPrefix("10")) }
         }
+    }
+}
+
+@Suite("Log axes in one style")
+struct LogAxisStyleTests {
+    @Test("an axis that reaches 10⁶ writes every decade as a power; one that does not writes plain numbers")
+    func oneStyle() {
+        #expect(Scale.logLabels([1000, 10_000, 100_000, 1_000_000]) == ["10³", "10⁴", "10⁵", "10⁶"])
+        #expect(Scale.logLabels([1e-4, 1e-3, 1e-2]) == ["10⁻⁴", "10⁻³", "10⁻²"])
+        #expect(Scale.logLabels([10, 20, 50, 100]) == ["10", "20", "50", "100"])
+        #expect(Scale.logLabels([100_000, 200_000, 500_000, 1_000_000]) == ["10⁵", "2×10⁵", "5×10⁵", "10⁶"])
     }
 }
 
