@@ -41,14 +41,14 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch", use
         Equation("\\ell(\\theta) = (z - v)^2 - \\pi^\\top \\log p + c \\lVert \\theta \\rVert^2", id: "eq-az-loss")
         Prose("""
             a squared error for the value, a cross-entropy that pulls the policy towards the search, \
-            and weight decay. The search is the `Search` library's MCTS with the network as \
+            and weight decay (@eq-az-loss). The search is the `Search` library's MCTS with the network as \
             evaluator: no rollout, the value head scores the leaf, and the policy head's \
             probabilities $P(s, a)$ steer selection through PUCT,
             """)
         Equation("a^* = \\arg\\max_a \\left( Q(s, a) + c_{\\text{puct}} P(s, a) \\frac{\\sqrt{N(s)}}{1 + N(s, a)} \\right)", id: "eq-az-puct")
         Prose("""
             with Dirichlet noise mixed into the root's priors during self-play so that every move \
-            can be tried [@silver2017alphagozero]. Everything here is the project's own Swift on the CPU: dense layers with \
+            can be tried [@silver2017alphagozero]; @eq-az-puct is the rule each simulation follows. Everything here is the project's own Swift on the CPU: dense layers with \
             hand-written back-propagation (checked against finite differences in the tests), He \
             initialisation, Adam, and self-play games spread over all cores, each game with its own \
             random stream so that the trained network is the same for any number of workers.
@@ -83,6 +83,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch", use
     }
     Section("Search as policy improvement", id: "sec-az-improvement") {
         Prose("""
+            @fig-az-ttt-loss follows the losses of that run. \
             The seed's central claim is that search improves on the network it uses, and that \
             training the network on the search's choices lets the raw policy catch up. \
             @fig-az-ttt-quality measures both on every evaluated checkpoint: the share of positions \

@@ -74,6 +74,7 @@ let alphaZeroConnectFourSection = Section("Connect Four", id: "sec-az-c4") {
         return FigureSpec(panels: [losses, curve], columns: 2)
     }
     Prose("""
+        @fig-az-c4-curve shows the losses falling and the score against UCT rising with training. \
         @tbl-az-c4-pons counts mistakes on the positions of @pons2019solver. There are two depth-5 minimax \
         baselines. The plain one sees only wins and losses within five plies and picks at random \
         among moves it cannot tell apart. The other scores the positions at its horizon as \

@@ -128,7 +128,7 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
         Table("tbl-episodes", caption: "Mean steps per episode over 30 agents and the first episode whose mean is at most 20 steps, beside the same numbers from a widely used Python reproduction of the book's figure (ref.) [@zhang2016python].") { results in
             let r = try results[maze]
             let ns = r.points.map(\.parameter)
-            let header = ["measure"] + ns.flatMap { ["$n = \($0)$", "ref."] }
+            let header = ["measure"] + ns.flatMap { ["$n = \($0)$", "ref., $n = \($0)$"] }
             var rows = [[String]]()
             for (i, episode) in referenceEpisodes.enumerated() {
                 rows.append(["episode \(episode)"] + ns.flatMap { n in [format(r.meanSteps(n: n, episode: episode)), pythonReproduction[n].map { format($0.steps[i]) } ?? "—"] })
@@ -244,7 +244,8 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
             Dyna-Q keeps planning with what it remembers. Dyna-Q+ [@sutton2018, sec. 8.3] adds a bonus $\\kappa \\sqrt{\\tau}$ \
             to the reward of every planning update, where $\\tau$ is the time since the pair was last \
             tried for real, so that its plans lead it back to parts of the world it has not checked \
-            for a while: continuous correction of the model, paid for with some exploration.
+            for a while: continuous correction of the model, paid for with some exploration. \
+            @fig-changing-mazes and @tbl-changing-mazes compare the two on both mazes.
             """)
         changing
         Figure("fig-changing-mazes", caption: "Cumulative reward of Dyna-Q and Dyna-Q+ on the blocking maze ($n = 10$, $\\kappa = 10^{-4}$) and the shortcut maze ($n = 50$, $\\kappa = 10^{-3}$), $\\alpha = 1$, mean and 95% band over 20 runs.") { results in

@@ -62,7 +62,7 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search", uses: uses) 
             """)
         Equation("\\text{UCB}(s, a) = \\underbrace{Q(s, a)}_{\\text{exploitation}} + \\underbrace{c \\sqrt{\\frac{\\ln N(s)}{N(s, a)}}}_{\\text{exploration}}", id: "eq-uct")
         Prose("""
-            where $Q(s,a)$ is the mean result of the simulations through the move and $c$ sets how much \
+            In @eq-uct $Q(s,a)$ is the mean result of the simulations through the move and $c$ sets how much \
             an uncertain move is worth trying. This chapter's search is the project's own `Search` \
             library; the exact solvers of the `Games` library say which moves are optimal. Everything \
             below starts with tic-tac-toe, whose 4,520 non-terminal positions can all be checked, and \
@@ -70,6 +70,10 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search", uses: uses) 
             """)
     }
     Section("Strength against budget", id: "sec-mcts-strength") {
+        Prose("""
+            @fig-mcts-strength plays UCT with budgets from 10 to 10,000 simulations in both seats, \
+            50 games each, against a random player and against a perfect one.
+            """)
         strength
         Figure("fig-mcts-strength", caption: "Results of UCT ($c = \\sqrt{2}$, random rollouts) with 10 to 10,000 (10k) simulations per move against a uniformly random player and against a perfect player (the exact solver, random among optimal moves), playing X (first) or O (second); 50 games each, win-rate whiskers are Wilson 95% intervals.") { results in
             let r = try results[strength]

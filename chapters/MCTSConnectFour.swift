@@ -84,7 +84,7 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
             20 fixed openings of eight random moves, and each is played with MCTS in both seats. \
             The solver gives each opening's game-theoretic result, which a perfect opponent never \
             lets MCTS exceed; what counts is how often MCTS gets it: keeps a won position won and a \
-            drawn one drawn.
+            drawn one drawn. @fig-mcts-c4-strength shows both kinds of game.
             """)
         randomGames
         perfectGames

@@ -107,7 +107,8 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
             """)
         Equation("u_i(\\pi_i^*, \\pi_{-i}^*) \\ge u_i(\\pi_i, \\pi_{-i}^*) \\quad \\text{for every player } i \\text{ and every } \\pi_i", id: "eq-ma-nash")
         Prose("""
-            In the payoff tables below each cell gives the row player's payoff, then the column \
+            @eq-ma-nash is the condition every solver below checks. \
+            In the payoff tables below (@tbl-ma-pd, @tbl-ma-rps) each cell gives the row player's payoff, then the column \
             player's; a payoff is bold when that action is a best response to the other's action, \
             and the cells where both are bold, the pure equilibria, are highlighted. In the \
             prisoner's dilemma (payoffs are minus years in prison) confessing is better whatever \

@@ -48,6 +48,8 @@ let multiAgentCooperationSection = Section("Cooperation and credit assignment", 
     }
     climbing
     Prose("""
+        @tbl-ma-climbing-game gives the rewards, and @tbl-ma-climbing what twenty runs of each \
+        kind of learner end on. \
         An independent learner values its action by the average team reward it has seen after \
         taking it, and that average is taken over the partner's exploration. Action a meets the \
         partner's b or c often enough to look poor even though it is half of the best joint \
@@ -227,6 +229,8 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
 /// Evaluating a population: Elo and its blind spot.
 let multiAgentEvaluationSection = Section("Measuring progress", id: "sec-ma-evaluation") {
     Prose("""
+        @tbl-ma-kuhn compares the strategies self-play finds in Kuhn poker with the game's known \
+        equilibrium. \
         Self-play has no fixed yardstick: the opponent improves with the agent. The usual remedies \
         are a rating system such as Elo [@elo1978rating], fitted to games within the population, or a fixed panel of \
         opponents. Elo assumes strength is one number, so that if A usually beats B and B usually \

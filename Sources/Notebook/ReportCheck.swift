@@ -32,6 +32,7 @@ extension ReportEngine {
             differences.append(OutputDifference(path: chapter, detail: "chapter failed: \(reason)"))
         }
         for claim in summary.failedClaims { differences.append(OutputDifference(path: claim, detail: "claim does not hold")) }
+        for problem in summary.lint { differences.append(OutputDifference(path: "lint", detail: problem)) }
         differences += try verifyCostly(committed: committed, chapters: chapters, verification: verification, jobs: jobs)
         for (id, changes) in summary.stale.sorted(by: { $0.key < $1.key }) {
             differences.append(OutputDifference(path: id, detail: "committed results are stale: " + changes.joined(separator: "; ")))

@@ -51,6 +51,9 @@ public struct RunSummary: Sendable {
     public var failedChapters: [String: String] = [:]
     /// Claims that did not hold, as "chapter/clm-id: summary".
     public var failedClaims: [String] = []
+    /// What an editor would flag (`BookLint`): unreferenced figures, tables and equations,
+    /// repeated column headings.
+    public var lint: [String] = []
     /// Wall time of the experiments, seconds.
     public var experimentSeconds = 0.0
     /// Wall time of drawing and writing, seconds.
@@ -232,6 +235,10 @@ public struct ReportEngine: Sendable {
         // Write each good chapter: data, figures, claims, README.
         let resolvedBook = ResolvedBook(
             title: book.title, subtitle: book.subtitle, author: book.author, chapters: resolved, index: index.entries, bibliography: index.bibliography)
+        if summary.failedChapters.isEmpty {
+            summary.lint = BookLint.problems(in: book, resolved: resolved)
+            for problem in summary.lint { progress.note("warning: \(problem)") }
+        }
         let citedAnywhere = Set(resolved.flatMap(\.citedKeys))
         let uncited = index.bibliography.keys.filter { !citedAnywhere.contains($0) }
         if !uncited.isEmpty, summary.failedChapters.isEmpty {

@@ -1,0 +1,73 @@
+import Foundation
+
+/// What a careful editor would flag in a book before it goes out: a figure, table or numbered
+/// equation the text never refers to, and a table with two columns under the same heading.
+/// `report` prints these as warnings; `report check` fails on them.
+public enum BookLint {
+    /// The problems of `book` once resolved as `chapters`, one line each, in book order.
+    public static func problems(in book: Book, resolved chapters: [ResolvedChapter]) -> [String] {
+        var referenced = Set<String>()
+        var declared = [(chapter: String, id: String, kind: String)]()
+        for chapter in book.chapters {
+            walk(chapter.content) { block in
+                switch block {
+                case .prose(let prose): referenced.formUnion(references(in: prose.text))
+                case .figure(let figure):
+                    referenced.formUnion(references(in: figure.caption))
+                    declared.append((chapter.id, figure.id.rawValue, "figure"))
+                case .table(let table):
+                    referenced.formUnion(references(in: table.caption))
+                    declared.append((chapter.id, table.id.rawValue, "table"))
+                case .equation(let equation):
+                    if let id = equation.id { declared.append((chapter.id, id.rawValue, "equation")) }
+                case .claim(let claim): referenced.formUnion(references(in: claim.statement))
+                case .callout(let callout): if let title = callout.title { referenced.formUnion(references(in: title)) }
+                default: break
+                }
+            }
+        }
+        var problems = declared.filter { !referenced.contains($0.id) }.map {
+            "\($0.chapter): \($0.kind) \($0.id) is never referred to in the text (write @\($0.id) where the text discusses it)"
+        }
+        for chapter in chapters {
+            for case .table(let id, let number, _, let data) in flattened(chapter.blocks) {
+                var seen = Set<String>()
+                for heading in data.header where !seen.insert(heading).inserted {
+                    problems.append("\(chapter.id): table \(id) (Table \(number)) has two columns headed \"\(heading)\"")
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The `@fig-…`, `@tbl-…` and `@eq-…` references in `text`.
+    static func references(in text: String) -> Set<String> {
+        var found = Set<String>()
+        var rest = Substring(text)
+        while let at = rest.firstIndex(of: "@") {
+            let tail = rest[rest.index(after: at)...]
+            let id = tail.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            if id.hasPrefix("fig-") || id.hasPrefix("tbl-") || id.hasPrefix("eq-") { found.insert(String(id).trimmingCharacters(in: CharacterSet(charactersIn: "-"))) }
+            rest = tail
+        }
+        return found
+    }
+
+    private static func flattened(_ blocks: [ResolvedBlock]) -> [ResolvedBlock] {
+        blocks.flatMap { block -> [ResolvedBlock] in
+            if case .callout(_, _, let content) = block { return [block] + flattened(content) }
+            return [block]
+        }
+    }
+
+    private static func walk(_ blocks: [Block], _ visit: (Block) -> Void) {
+        for block in blocks {
+            visit(block)
+            switch block {
+            case .section(let section): walk(section.content, visit)
+            case .callout(let callout): walk(callout.content, visit)
+            default: break
+            }
+        }
+    }
+}
