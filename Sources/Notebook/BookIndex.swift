@@ -69,7 +69,7 @@ public struct BookIndex: Sendable {
                 }
                 owners[id.rawValue, default: []].append(chapter.id)
                 if let number {
-                    entries[id.rawValue] = IndexEntry(id: id.rawValue, chapter: chapter.id, number: number, label: "\(K.noun) \(number)")
+                    entries[id.rawValue] = IndexEntry(id: id.rawValue, chapter: chapter.id, number: number, label: "\(K.noun)\u{00A0}\(number)")
                 }
             }
             // Inline text: its references and citations to resolve, its formulas to check.

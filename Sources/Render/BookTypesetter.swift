@@ -70,7 +70,10 @@ final class BookTypesetter {
                     }
                     if let outline = piece.outline {
                         let parent = outline.level == 0 ? Int32(CAIRO_PDF_OUTLINE_ROOT) : (outlineParents[outline.level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT))
-                        let id = cairo_pdf_surface_add_outline(surface, parent, outline.title, "dest='\(outline.destination)'", cairo_pdf_outline_flags_t(rawValue: 0))
+                        let id = cairo_pdf_surface_add_outline(
+                            surface, parent, outline.title, "dest='\(outline.destination)'",
+                            // Chapters open, so the outline shows one level of sections.
+                            outline.level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(rawValue: 0))
                         outlineParents[outline.level] = id
                     }
                 }

@@ -32,12 +32,12 @@ struct DocumentTests {
             }
         }
         let index = try BookIndex(book: Book(title: "T", subtitle: "", author: "", seed: 0, chapters: [one, two]))
-        #expect(index["sec-a"]?.label == "Section 1.1")
-        #expect(index["sec-b1"]?.label == "Section 1.2.1")
-        #expect(index["eq-x"]?.label == "Equation 1.1")
-        #expect(index["sec-c"]?.label == "Section 2.1")
-        #expect(index["fig-c"]?.label == "Figure 2.1")
-        #expect(index["tbl-c"]?.label == "Table 2.1")
+        #expect(index["sec-a"]?.label == "Section\u{00A0}1.1")
+        #expect(index["sec-b1"]?.label == "Section\u{00A0}1.2.1")
+        #expect(index["eq-x"]?.label == "Equation\u{00A0}1.1")
+        #expect(index["sec-c"]?.label == "Section\u{00A0}2.1")
+        #expect(index["fig-c"]?.label == "Figure\u{00A0}2.1")
+        #expect(index["tbl-c"]?.label == "Table\u{00A0}2.1")
         #expect(index["eq-y"]?.number == "2.1")
         #expect(index.sectionNumbers["one"] == ["1.1", "1.2", "1.2.1"])
     }
@@ -86,8 +86,9 @@ struct DocumentTests {
         let folder = temporaryFolder()
         _ = try ReportEngine(book: testBook(), renderer: TextRenderer()).run(RunOptions(output: folder))
         let readme = String(decoding: OutputStore(root: folder).read("draws/README.md")!, as: UTF8.self)
-        #expect(readme.contains("![Figure 1.1: Means of the draws; see Table 1.1.](figures/fig-means.png)"))
-        #expect(readme.contains("[Table 1.1](#tbl-means)"))
+        // References keep "Table" and its number on one line: a no-break space joins them.
+        #expect(readme.contains("![Figure 1.1: Means of the draws; see Table\u{00A0}1.1.](figures/fig-means.png)"))
+        #expect(readme.contains("[Table\u{00A0}1.1](#tbl-means)"))
         #expect(readme.contains("| draws | mean |\n|---:|---:|"))
         #expect(readme.contains("✅ **Claim** The means are near one half."))
         #expect(readme.contains("## 1.1 Means"))

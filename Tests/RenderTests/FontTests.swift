@@ -29,7 +29,7 @@ struct FontTests {
         let text = try engine()
         let samples = [
             ("TeX Gyre Heros 9", "0123456789 −0.25 × ≈ ± % 10 000 (k) n = 50 Dyna-Q+ P(Heads) κ ε λ"),
-            ("TeX Gyre Pagella 10.5", "“Planning” pays — 2 × 2, 97×, ≤ ≥ ≈ → ∞ ε κ λ α γ π σ Σ ∑ √ ½ … é ü ñ ’"),
+            ("TeX Gyre Pagella 10.5", "“Planning” pays — Figure\u{00A0}2.4, 2 × 2, 97×, ≤ ≥ ≈ → ∞ ε κ λ α γ π σ Σ ∑ √ ½ … é ü ñ ’"),
         ]
         for (font, sample) in samples {
             let layout = text.layout(markup: PangoMarkup.escape(sample), font: font)
