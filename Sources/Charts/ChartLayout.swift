@@ -47,7 +47,9 @@ public enum ChartLayout {
         var bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14)) - legendBelow
         // Room on the right for half the last x tick label, which is centred on its tick.
         let probeX = Scale(kind: chart.x.scale, domain: xDomain, range: (0, 1), reversed: chart.x.isReversed)
-        let lastXLabel = chart.x.isHidden ? nil : ticks(chart.x, probeX).max { probeX.position($0.0) < probeX.position($1.0) }
+        // Tick values and labels depend on the domain only, so they are chosen once.
+        let xTicks = chart.x.isHidden ? [] : ticks(chart.x, probeX)
+        let lastXLabel = xTicks.max { probeX.position($0.0) < probeX.position($1.0) }
         let lastXHalfWidth = lastXLabel.map { TextMetrics.width(of: $0.1, size: tickSize) / 2 + 2 } ?? 0
         var right = originX + chart.width - max(10, lastXHalfWidth)
 
@@ -55,8 +57,7 @@ public enum ChartLayout {
         if legend.isShown && chart.legend == .right { right -= legend.width + 8 }
         // x tick labels that would collide are set on two lines, or thinned out if that is not
         // enough; the extra line takes room from the plot, never from outside the chart.
-        let xLabels = chart.x.isHidden ? [] : fittedLabels(ticks(chart.x, Scale(kind: chart.x.scale, domain: xDomain, range: (left, right), reversed: chart.x.isReversed)),
-                                                           scale: Scale(kind: chart.x.scale, domain: xDomain, range: (left, right), reversed: chart.x.isReversed))
+        let xLabels = fittedLabels(xTicks, scale: Scale(kind: chart.x.scale, domain: xDomain, range: (left, right), reversed: chart.x.isReversed))
         let xLabelLines = xLabels.map { $0.1.split(separator: "\n").count }.max() ?? 1
         let xLabelExtra = Double(xLabelLines - 1) * (tickSize + 1.5)
         bottom -= xLabelExtra

@@ -26,6 +26,25 @@ struct ExperimentRunner {
         StreamID(baseSeed: seed, path: [chapter, experiment.rawValue, parameterJSON, String(replicate)])
     }
 
+    /// One unit of an experiment: its point, its replicate and its random stream.
+    struct UnitAddress: Sendable {
+        let point: Int
+        let replicate: Int
+        let stream: StreamID
+    }
+
+    /// Every unit of `experiment` in `chapter`, point-major: the one enumeration the runner, the
+    /// sampled recomputation and the replay of `report check` and `report verify` all use.
+    static func units(of experiment: any AnyExperiment, chapter: String, seed: UInt64) throws -> [UnitAddress] {
+        let parameters = try experiment.parameterJSON()
+        return parameters.indices.flatMap { point in
+            (0..<experiment.replicates).map { replicate in
+                UnitAddress(point: point, replicate: replicate, stream: stream(
+                    seed: seed, chapter: chapter, experiment: experiment.id, parameterJSON: parameters[point], replicate: replicate))
+            }
+        }
+    }
+
     func run(_ jobs: [Job]) -> [Outcome] {
         struct Unit: Sendable {
             let job: Int
@@ -36,13 +55,7 @@ struct ExperimentRunner {
         var setupFailures = [Int: String]()
         for (index, job) in jobs.enumerated() {
             do {
-                let parameters = try job.experiment.parameterJSON()
-                for point in parameters.indices {
-                    for replicate in 0..<job.experiment.replicates {
-                        let stream = Self.stream(seed: seed, chapter: job.chapter, experiment: job.experiment.id, parameterJSON: parameters[point], replicate: replicate)
-                        units.append(Unit(job: index, point: point, stream: stream))
-                    }
-                }
+                units += try Self.units(of: job.experiment, chapter: job.chapter, seed: seed).map { Unit(job: index, point: $0.point, stream: $0.stream) }
             } catch {
                 setupFailures[index] = "its parameters cannot be encoded: \(error)"
             }

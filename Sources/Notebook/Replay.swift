@@ -86,9 +86,7 @@ extension ReportEngine {
                 guard let bytes = store.read(path), let entry = lock.experiments[id], Digest.sha256(bytes) == entry.digest else { continue }
                 let units = try unitList(experiment, chapter: chapter)
                 if experiment.isReplayable {
-                    for (unit, parts) in try experiment.finalPartMismatches(inResults: bytes).sorted(by: { $0.key < $1.key }) {
-                        differences.append(OutputDifference(path: path, detail: "unit \(unit): the committed output's \(parts.joined(separator: ", ")) do not match the state the recorded run ended with"))
-                    }
+                    differences += try finalPartProblems(experiment, results: bytes).map { OutputDifference(path: path, detail: $0) }
                     let deadline = Date().addingTimeInterval(verification.replaySeconds)
                     for unit in units {
                         var generator = Xoshiro256StarStar(stream: unit.stream)
@@ -110,22 +108,19 @@ extension ReportEngine {
         return differences
     }
 
-    /// One unit of an experiment: its indices and random stream.
-    struct UnitAddress: Sendable {
-        let point: Int
-        let replicate: Int
-        let stream: StreamID
+    typealias UnitAddress = ExperimentRunner.UnitAddress
+
+    /// One line per unit whose committed output carries a final-state part (e.g. the network)
+    /// that does not match the last recorded state digest.
+    private func finalPartProblems(_ experiment: any AnyExperiment, results bytes: [UInt8]) throws -> [String] {
+        try experiment.finalPartMismatches(inResults: bytes).sorted { $0.key < $1.key }.map { unit, parts in
+            "unit \(unit): the committed output's \(parts.joined(separator: ", ")) do not match the state the recorded run ended with"
+        }
     }
 
-    /// Every unit of `experiment`, point-major.
+    /// Every unit of `experiment`, point-major, as the runner enumerates them.
     func unitList(_ experiment: any AnyExperiment, chapter: Chapter) throws -> [UnitAddress] {
-        let parameters = try experiment.parameterJSON()
-        return parameters.indices.flatMap { point in
-            (0..<experiment.replicates).map { replicate in
-                UnitAddress(point: point, replicate: replicate, stream: ExperimentRunner.stream(
-                    seed: book.seed, chapter: chapter.id, experiment: experiment.id, parameterJSON: parameters[point], replicate: replicate))
-            }
-        }
+        try ExperimentRunner.units(of: experiment, chapter: chapter.id, seed: book.seed)
     }
 
     /// Recomputes `count` units chosen from `key` (so every check picks the same ones until the
@@ -187,10 +182,9 @@ extension ReportEngine {
                     lines.append("\(path) does not match its digest in \(Self.lockFile)")
                     failed = true
                 }
-                for (unit, parts) in try experiment.finalPartMismatches(inResults: bytes).sorted(by: { $0.key < $1.key }) {
-                    lines.append("unit \(unit): the committed output's \(parts.joined(separator: ", ")) do not match the state the recorded run ended with")
-                    failed = true
-                }
+                let mismatches = try finalPartProblems(experiment, results: bytes)
+                lines += mismatches
+                failed = failed || !mismatches.isEmpty
                 for unit in try unitList(experiment, chapter: chapter) {
                     var generator = Xoshiro256StarStar(stream: unit.stream)
                     let start = Date()

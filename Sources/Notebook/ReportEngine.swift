@@ -168,7 +168,9 @@ public struct ReportEngine: Sendable {
 
         // Plan: which experiments can come from the cache; the lock is rebuilt from the records
         // of what is reused.
-        let plan = try self.plan(options)
+        // One reading of the sources serves the plan and the claims' codes.
+        let sources = sourceKeys()
+        let plan = try self.plan(options, sources: sources)
         var files = [ExperimentID: [UInt8]]()
         var jobs = [ExperimentRunner.Job]()
         var parts = [String: KeyParts]()
@@ -215,7 +217,7 @@ public struct ReportEngine: Sendable {
         // Resolve every chapter that has all its results.
         let writeStart = Date()
         let reseeds = loadReseedRecord(cache)
-        let (robust, staleClaims) = reseeds.current(keys: parts.mapValues(\.key), claimCodes: reseeds.claims.isEmpty ? [:] : claimCodes())
+        let (robust, staleClaims) = reseeds.current(keys: parts.mapValues(\.key), claimCodes: reseeds.claims.isEmpty ? [:] : claimCodes(sources: sources))
         if !staleClaims.isEmpty {
             progress.note("note: the reseed record of \(staleClaims.count) claim\(staleClaims.count == 1 ? "" : "s") (\(staleClaims.prefix(3).joined(separator: ", "))\(staleClaims.count > 3 ? ", …" : "")) is out of date because the claim or its experiments changed; run `report reseed` to measure them again")
         }

@@ -71,7 +71,7 @@ extension ReportEngine {
             }
         }
         let costly = Set(selected.flatMap { $0.experiments.filter { $0.cost != .standard }.map(\.id) })
-        let codes = claimCodes()
+        let codes = claimCodes(sources: sources)
         var record = ReseedRecord()
         record.seeds = seeds
         for (chapter, claim) in claims {
@@ -98,9 +98,9 @@ extension ReportEngine {
     }
 
     /// A digest of every claim's declaration (its source text, statement and check), by id.
-    func claimCodes() -> [String: String] {
+    func claimCodes(sources: SourceKeys? = nil) -> [String: String] {
         var codes = [String: String]()
-        let sources = sourceKeys()
+        let sources = sources ?? sourceKeys()
         for chapter in book.chapters {
             for claim in Self.claims(in: chapter.content) {
                 let text = (try? sources.declaration(at: claim.location, callee: "Claim", experiment: claim.id.rawValue)) ?? claim.statement

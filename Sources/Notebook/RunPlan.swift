@@ -50,11 +50,15 @@ extension ReportEngine {
     /// not. Results are looked for in the cache folder (the output folder unless `options.cache`
     /// says otherwise) and then in `options.fallbackCaches`, by key and digest.
     public func plan(_ options: RunOptions) throws -> RunPlan {
+        try plan(options, sources: sourceKeys())
+    }
+
+    /// Plans with the source digests of `sources`, which the caller goes on using for the run.
+    func plan(_ options: RunOptions, sources: SourceKeys) throws -> RunPlan {
         let selected = Set(try (options.chapters ?? book.chapters.map(\.id)).map { try book.chapter($0).id })
         let primary = OutputStore(root: options.cache ?? options.output)
         let stores = [primary] + options.fallbackCaches.map(OutputStore.init(root:))
         let locks = stores.map(loadLock)
-        let sources = sourceKeys()
         var entries = [RunPlan.Entry]()
         for chapter in book.chapters {
             for experiment in chapter.experiments {
