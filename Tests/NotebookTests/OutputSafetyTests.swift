@@ -44,7 +44,7 @@ struct OutputSafetyTests {
         #expect(store.temporaryFiles().isEmpty && store.read("dyna/README.md") == Array("kept".utf8))
     }
 
-    @Test("check scratch folders of dead processes are removed, those of live ones kept")
+    @Test("check scratch folders of dead processes are removed, those of live ones kept; one process's scratch can be removed alone")
     func scratch() throws {
         let live = CheckScratch.make()
         // Process ids above the kernel's maximum (4194304) never run.
@@ -53,8 +53,13 @@ struct OutputSafetyTests {
         defer { try? FileManager.default.removeItem(at: live) }
         CheckScratch.removeAbandoned()
         #expect(FileManager.default.fileExists(atPath: live.path) && !FileManager.default.fileExists(atPath: dead.path))
-        CheckScratch.removeAbandoned(of: getpid())
-        #expect(!FileManager.default.fileExists(atPath: live.path))
+        // Removing one process's scratch (what Ctrl-C does) takes that process's folders only.
+        // Not this process's own: checks of other tests running at the same time use them.
+        let interrupted = FileManager.default.temporaryDirectory.appendingPathComponent("\(CheckScratch.prefix)9999998-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: interrupted, withIntermediateDirectories: true)
+        CheckScratch.removeAbandoned(of: 9_999_998)
+        #expect(!FileManager.default.fileExists(atPath: interrupted.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
     }
 
     @Test("lock differences name the key part that moved, not wall times")
