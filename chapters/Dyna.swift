@@ -326,7 +326,7 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
             both the same budget of model lookups per real step.
             """)
         planningStyles
-        Figure("fig-planning-styles", caption: "Steps per episode on the Dyna maze (log scale, mean over 30 agents) of background planning (Dyna-Q) and decision-time planning (rollouts in the same kind of learned model), with 20 (dashed) or 60 model lookups per real step.") { results in
+        Figure("fig-planning-styles", caption: "Steps per episode on the Dyna maze (log scale, mean over 30 agents) of background planning (Dyna-Q) and decision-time planning (rollouts in the same kind of learned model), with 20 or 60 model lookups per real step.") { results in
             DynaFigures.planningStyles(try results[planningStyles])
         }
         Claim("clm-background-wins", "At equal compute, planning in the background needs at most 60% of the real steps that decision-time planning needs, at both budgets, because its work accumulates.") { results in

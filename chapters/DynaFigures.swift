@@ -162,7 +162,7 @@ extension DynaFigures {
             for point in results.points {
                 let name = "\(point.parameter.style.rawValue), \(point.parameter.budget) lookups"
                 let s = episodes.map { e in SampleSummary(point.replicates.map { $0.steps[e - 1] }) }
-                LineMark(points: zip(episodes, s).map { DataPoint(x: Double($0), y: $1.mean) }, series: name, dash: point.parameter.budget == 20 ? [4, 2] : [])
+                LineMark(points: zip(episodes, s).map { DataPoint(x: Double($0), y: $1.mean) }, series: name)
             }
         }
     }

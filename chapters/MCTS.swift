@@ -87,9 +87,9 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search", uses: uses) 
                         return [.init("win", Double(c.wins) / Double(n), interval: wilson(c.wins, n)), .init("draw", Double(c.draws) / Double(n)), .init("loss", Double(c.losses) / Double(n))]
                     },
                     yTitle: "Fraction of games"
-                ).chart(title: "against the \(opponent.rawValue) player", width: 300, height: 220)
+                ).chart(title: "against the \(opponent.rawValue) player", width: 225, height: 220)
             }
-            return FigureSpec(panels: panels, columns: 2)
+            return FigureSpec(panels: panels, columns: 2, sharedLegend: true)
         }
         Claim("clm-mcts-beats-random", "From 100 simulations on, MCTS almost never loses to the random player: at most 2% of its 300 games with 100 to 10,000 simulations, in either seat.") { results in
             let games = try results[strength].points.filter { $0.parameter.opponent == .random && $0.parameter.simulations >= 100 }
@@ -194,14 +194,14 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search", uses: uses) 
             stones[0][0] = .first
             var overlay = [[Double?]](repeating: [nil, nil, nil], count: 3)
             for child in snapshot.children { overlay[child.move / 3][child.move % 3] = Double(child.visits) / total }
-            let board = BoardView(stones: stones, style: .ticTacToe, overlay: overlay).chart(title: "Root visits", width: 190)
+            let board = BoardView(stones: stones, style: .ticTacToe, overlay: overlay).chart(title: "Root visits", width: 150)
             func name(_ cell: Int) -> String { "\(cell + 1)" }
             // The root's value for the player who moved into it is minus the children's visit-weighted mean.
             let rootValue = -snapshot.children.reduce(0.0) { $0 + Double($1.visits) * $1.mean } / total
             let root = SearchTreeView.Node(move: "", visits: Int(total), value: rootValue, children: snapshot.children.map { child in
                 .init(move: name(child.move), visits: child.visits, value: child.mean, children: child.children.map { .init(move: name($0.move), visits: $0.visits, value: $0.mean) })
             })
-            let treeChart = SearchTreeView(root: root, depth: 2, breadth: 3).chart(title: "Top of the tree", width: 340, height: 220)
+            let treeChart = SearchTreeView(root: root, depth: 2, breadth: 3).chart(title: "Top of the tree", width: 301, height: 220)
             return FigureSpec(panels: [board, treeChart], columns: 2)
         }
         Claim("clm-mcts-tree-focus", "In at least 18 of 20 searches the most visited reply is the solver's only non-losing one, the centre, and on average it gets more than a third of the root's visits.") { results in

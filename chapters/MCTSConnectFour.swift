@@ -88,19 +88,19 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
             """)
         randomGames
         perfectGames
-        Figure("fig-mcts-c4-strength", caption: "Left: UCT ($c = \\sqrt{2}$) in Connect Four against a uniformly random player from the empty board, as red (first) or yellow (second), 30 games each; whiskers are Wilson 95% intervals. Right: against the perfect player from 20 solved openings, the fraction of games where UCT got the opening's game-theoretic result, among the openings where that result was a win or a draw for it.") { results in
+        Figure("fig-mcts-c4-strength", caption: "Top: UCT ($c = \\sqrt{2}$) in Connect Four against a uniformly random player from the empty board, as red (first) or yellow (second), 30 games each; whiskers are Wilson 95% intervals. Bottom: against the perfect player from 20 solved openings, the fraction of games where UCT got the opening's game-theoretic result, among the openings where that result was a win or a draw for it.") { results in
             let random = try results[randomGames]
             let left = StackedBarView(
-                categories: random.points.map { "\(shortCount($0.parameter.simulations)) \($0.parameter.seat == .first ? "red" : "yel.")" },
+                categories: random.points.map { "\(shortCount($0.parameter.simulations)) \($0.parameter.seat == .first ? "red" : "yellow")" },
                 bars: random.points.map { point in
                     let c = counts(point.replicates)
                     let n = point.replicates.count
                     return [.init("win", Double(c.wins) / Double(n), interval: wilson(c.wins, n)), .init("draw", Double(c.draws) / Double(n)), .init("loss", Double(c.losses) / Double(n))]
                 },
                 yTitle: "Fraction of games"
-            ).chart(title: "against the random player", width: 300, height: 220)
+            ).chart(title: "against the random player", width: 451, height: 190)
             let perfect = try results[perfectGames]
-            let right = Chart(title: "against the perfect player", x: Axis("Simulations per move", scale: .log), y: Axis("Result kept", domain: 0...1), width: 300, height: 220) {
+            let right = Chart(title: "against the perfect player", x: Axis("Simulations per move", scale: .log), y: Axis("Result kept", domain: 0...1), width: 451, height: 190) {
                 for seat in ["first", "second"] {
                     let points = perfectBudgets.map { n -> DataPoint in
                         let games = perfect.points.filter { $0.parameter.simulations == n && $0.parameter.seat == seat }.map { $0.replicates[0] }.filter { $0.value >= 0 }
@@ -110,7 +110,7 @@ let mctsConnectFourSection = Section("Connect Four", id: "sec-mcts-connect-four"
                     PointMark(points: points, series: seat == "first" ? "red (first)" : "yellow (second)")
                 }
             }
-            return FigureSpec(panels: [left, right], columns: 2)
+            return FigureSpec(panels: [left, right], columns: 1)
         }
         Claim("clm-mcts-c4-random", "From 100 simulations on, MCTS almost never loses a Connect Four game to the random player: at most 2% of its 180 games with 100 to 10,000 simulations, in either seat.") { results in
             let games = try results[randomGames].points.filter { $0.parameter.simulations >= 100 }

@@ -77,11 +77,11 @@ enum ModelErrorFigures {
             return AreaMark(x: steps, lower: s.map { $0.confidenceInterval().lowerBound }, upper: s.map { $0.confidenceInterval().upperBound }, series: name).marks
                 + LineMark(points: zip(steps, s).map { DataPoint(x: $0, y: $1.mean) }, series: name).marks
         }
-        let regret = Chart(title: "Regret of the planned policy", x: Axis("Real steps", scale: .log), y: Axis("V*(start) − V(start)"), width: 280, height: 220) {
+        let regret = Chart(title: "Regret of the planned policy", x: Axis("Real steps", scale: .log), y: Axis("V*(start) − V(start)"), width: 225, height: 230, legend: .bottom) {
             band("model updated online") { $0.onlineRegret }
             band("model frozen at 300 steps") { $0.frozenRegret }
         }
-        let error = Chart(title: "Error of the online model", x: Axis("Real steps", scale: .log), y: Axis("L1 error", scale: .log), width: 280, height: 220) {
+        let error = Chart(title: "Error of the online model", x: Axis("Real steps", scale: .log), y: Axis("L1 error", scale: .log), width: 225, height: 230, legend: .bottom) {
             band("ε (worst pair)") { $0.onlineEpsilon }
             band("mean over pairs") { $0.onlineMeanError }
         }

@@ -68,18 +68,18 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
             let coordination = try run("Coordination")
             let axis = Axis("Round")
             return FigureSpec(panels: [
-                Chart(title: "matching pennies", x: axis, y: Axis("P(Heads)", domain: 0...1), width: 300, height: 200, legend: .right) {
+                Chart(title: "matching pennies", x: axis, y: Axis("P(Heads)", domain: 0...1), width: 150, height: 200) {
                     LineMark(points: trace(pennies.rowGreedy, 0, count: 2), series: "row", width: 1)
-                    LineMark(points: trace(pennies.columnGreedy, 0, count: 2), series: "column", width: 1, dash: [3, 2])
+                    LineMark(points: trace(pennies.columnGreedy, 0, count: 2), series: "column", width: 1)
                 },
-                Chart(title: "rock-paper-scissors, row", x: axis, y: Axis("Probability", domain: 0...1), width: 300, height: 200, legend: .right) {
+                Chart(title: "rock-paper-scissors, row", x: axis, y: Axis("Probability", domain: 0...1), width: 150, height: 200) {
                     for (k, name) in ["Rock", "Paper", "Scissors"].enumerated() { LineMark(points: trace(rps.rowGreedy, k, count: 3), series: name, width: 1) }
                 },
-                Chart(title: "coordination", x: axis, y: Axis("P(Left)", domain: 0...1), width: 300, height: 200, legend: .right) {
+                Chart(title: "coordination", x: axis, y: Axis("P(Left)", domain: 0...1), width: 150, height: 200) {
                     LineMark(points: trace(coordination.rowGreedy, 0, count: 2), series: "row", width: 1)
-                    LineMark(points: trace(coordination.columnGreedy, 0, count: 2), series: "column", width: 1, dash: [3, 2])
+                    LineMark(points: trace(coordination.columnGreedy, 0, count: 2), series: "column", width: 1)
                 },
-            ], columns: 2)
+            ], columns: 3, sharedLegend: true)
         }
         Claim("clm-ma-oscillate", "In matching pennies and rock-paper-scissors the learners never settle: in every run the greedy action of one of them still changes more than a hundred times in the second half, and their current policies stay far from equilibrium, with a NashConv above 1 on average.") { results in
             let runs = try results[learners].replicates { $0 != "Coordination" }

@@ -141,9 +141,10 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         let corners = [[1.0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]]
         func simplex(_ title: String, legend: LegendPlacement, @MarkBuilder _ marks: () -> [Mark]) -> Chart {
             Chart(title: title, x: Axis(hidden: true), y: Axis(hidden: true), width: 340, height: 250, legend: legend, equalAspect: true, showsGrid: false) {
-                for k in 0..<3 { SegmentMark(from: project(corners[k]), to: project(corners[k + 1]), color: .gray(0.55), width: 0.8) }
                 marks()
-                PointMark(points: [project([1.0 / 3, 1.0 / 3, 1.0 / 3])], series: "equilibrium")
+                // The outline on top of the paths, thin and in ink, so a path along an edge stays visible as data.
+                for k in 0..<3 { SegmentMark(from: project(corners[k]), to: project(corners[k + 1]), color: Palette.ink, width: 0.6) }
+                PointMark(points: [project([1.0 / 3, 1.0 / 3, 1.0 / 3])], series: "equilibrium", shape: .circle)
                 TextMark("Rock", at: DataPoint(x: -0.02, y: -0.05))
                 TextMark("Paper", at: DataPoint(x: 0.9, y: -0.05))
                 TextMark("Scissors", at: DataPoint(x: 0.43, y: 0.91))

@@ -86,6 +86,9 @@ public struct Chart: Hashable, Codable, Sendable {
     public var showsGrid: Bool
     /// A colour bar drawn right of the plot, for charts that colour by value.
     public var colorBar: ColorBar?
+    /// Colours chosen for some series in place of the palette's (for instance shades of
+    /// different lightness for stacked segments, which have no dash or marker to tell them apart).
+    public var seriesColors: [String: Color] = [:]
 
     /// Creates a chart from a mark builder.
     public init(
@@ -161,18 +164,64 @@ public struct FigureSpec: Hashable, Codable, Sendable {
     public var panels: [Chart]
     /// Panels per row.
     public var columns: Int
+    /// Whether one legend below the panels explains the series of all of them, in place of a
+    /// legend in each panel.
+    public var sharesLegend: Bool
 
     /// A figure of one chart.
     public init(_ chart: Chart) {
         panels = [chart]
         columns = 1
+        sharesLegend = false
     }
 
-    /// A figure of several panels, `columns` per row.
-    public init(panels: [Chart], columns: Int) {
+    /// A figure of several panels, `columns` per row; with `sharedLegend` one legend below the
+    /// panels explains them all. A series has the same colour, dash and marker in every panel.
+    public init(panels: [Chart], columns: Int, sharedLegend: Bool = false) {
         precondition(!panels.isEmpty && columns > 0, "a figure needs a panel and a positive column count")
         self.panels = panels
         self.columns = columns
+        sharesLegend = sharedLegend
+    }
+
+    /// The series of all panels in order of first appearance (panel by panel); this order
+    /// assigns their styles, so a series looks the same in every panel.
+    public var seriesOrder: [String] {
+        var seen = Set<String>()
+        return panels.flatMap(\.seriesOrder).filter { seen.insert($0).inserted }
+    }
+
+    /// All panels' marks in one chart, for the shared legend.
+    var mergedChart: Chart {
+        var chart = panels[0]
+        chart.marks = panels.flatMap(\.marks)
+        chart.seriesColors = panels.reduce(into: [:]) { colors, panel in colors.merge(panel.seriesColors) { first, _ in first } }
+        return chart
+    }
+
+    /// The widest a figure is printed, in points: the text width of the typeset book (A4 with
+    /// one-inch margins). Figures are laid out at this size, never scaled, so their text has the
+    /// same size in every figure and in the PNG, SVG and PDF files.
+    public static let maximumWidth = 451.0
+
+    /// The figure with every row of panels wider than `width` narrowed to it, each panel keeping
+    /// its share of the row and its height (text sizes are fixed, so the plots get narrower).
+    public func fitted(toWidth width: Double) -> FigureSpec {
+        var fitted = self
+        var start = 0
+        while start < panels.count {
+            let end = min(panels.count, start + columns)
+            let rowWidth = panels[start..<end].reduce(0) { $0 + $1.width }
+            if rowWidth > width {
+                for index in start..<end {
+                    fitted.panels[index].width *= width / rowWidth
+                    // A map or board keeps its shape, so its height shrinks with its width.
+                    if panels[index].equalAspect { fitted.panels[index].height *= width / rowWidth }
+                }
+            }
+            start = end
+        }
+        return fitted
     }
 
     /// The figure's size in points.

@@ -2,26 +2,39 @@ import Foundation
 
 /// Lays a ``FigureSpec`` or a ``Chart`` out into a ``DisplayList``.
 public enum ChartLayout {
+    /// Tick labels, legend entries and colour-key labels, in points, in every figure.
     static let tickSize = 8.0
+    /// Axis titles, in points.
     static let labelSize = 9.0
-    static let titleSize = 10.0
+    /// Panel titles (bold), in points.
+    static let titleSize = 9.0
+    /// Labels on reference lines and other notes inside the plot, in points.
+    static let annotationSize = 7.5
 
-    /// The display list of a whole figure: its panels placed row by row.
+    /// The display list of a whole figure at the size it is printed: its panels narrowed to fit
+    /// ``FigureSpec/maximumWidth`` (text keeps its size) and placed row by row.
     public static func displayList(for figure: FigureSpec) -> DisplayList {
+        var figure = figure.fitted(toWidth: FigureSpec.maximumWidth)
+        let styles = SeriesStyle.styles(for: figure)
+        let shared = figure.sharesLegend ? LegendLayout(chart: figure.mergedChart, styles: styles) : nil
+        if shared != nil { for index in figure.panels.indices { figure.panels[index].legend = .hidden } }
         let size = figure.size
-        var list = DisplayList(width: size.width, height: size.height)
+        let sharedRows = shared.map { $0.rows(width: size.width) } ?? []
+        let legendHeight = sharedRows.isEmpty ? 0 : Double(sharedRows.count) * LegendLayout.rowHeight + 8
+        var list = DisplayList(width: size.width, height: size.height + legendHeight)
         var y = 0.0
         var index = 0
         while index < figure.panels.count {
             let row = figure.panels[index..<min(figure.panels.count, index + figure.columns)]
             var x = 0.0
             for chart in row {
-                list.items += items(for: chart, originX: x, originY: y)
+                list.items += items(for: chart, styles: styles, originX: x, originY: y)
                 x += chart.width
             }
             y += row.map(\.height).max() ?? 0
             index += figure.columns
         }
+        if let shared { list.items += shared.rowItems(sharedRows, top: y + 4, width: size.width) }
         return list
     }
 
@@ -31,8 +44,7 @@ public enum ChartLayout {
     }
 
     /// The drawing instructions of `chart` with its top-left corner at the origin given.
-    static func items(for chart: Chart, originX: Double, originY: Double) -> [DisplayItem] {
-        let colors = Dictionary(uniqueKeysWithValues: chart.seriesOrder.enumerated().map { ($1, Palette.series($0)) })
+    static func items(for chart: Chart, styles: [String: SeriesStyle], originX: Double, originY: Double) -> [DisplayItem] {
         let xDomain = chart.x.domain ?? Scale.niceDomain(dataExtent(chart, axis: \.x), kind: chart.x.scale)
         let yDomain = chart.y.domain ?? Scale.niceDomain(dataExtent(chart, axis: \.y), kind: chart.y.scale)
 
@@ -41,7 +53,7 @@ public enum ChartLayout {
         let yLabelWidth = ticks(chart.y, probeY).map { TextMetrics.width(of: $0.1, size: tickSize) }.max() ?? 0
         var left = originX + (chart.y.isHidden ? 6 : yLabelWidth + 10 + (chart.y.label == nil ? 0 : 14))
         let top = originY + (chart.title == nil ? 8 : 22)
-        let legend = LegendLayout(chart: chart, colors: colors)
+        let legend = LegendLayout(chart: chart, styles: styles)
         // A legend below the plot gets its own room under the x axis, inside the chart's height.
         let legendBelow = chart.legend == .bottom && legend.isShown ? legend.height + 6 : 0
         var bottom = originY + chart.height - (chart.x.isHidden ? 6 : 18 + (chart.x.label == nil ? 0 : 14)) - legendBelow
@@ -86,19 +98,29 @@ public enum ChartLayout {
         if chart.legend == .automatic, legend.isShown, legend.freeCorner(plot: plot, chart: chart) == nil {
             var moved = chart
             moved.legend = .right
-            return items(for: moved, originX: originX, originY: originY)
+            return items(for: moved, styles: styles, originX: originX, originY: originY)
         }
 
         var items = [DisplayItem]()
         if let title = chart.title {
-            items.append(.text(TextItem(title, x: (left + right) / 2, y: originY + 9, size: titleSize, bold: true, anchor: .middle)))
+            // Centred over the plot, but moved in so a long title stays inside the chart.
+            let half = TextMetrics.width(of: title, size: titleSize, bold: true) / 2
+            let centre = min(max((left + right) / 2, originX + half + 2), originX + chart.width - half - 2)
+            items.append(.text(TextItem(title, x: centre, y: originY + 9, size: titleSize, bold: true, anchor: .middle)))
         }
         items += axisItems(chart, plot: plot, originX: originX, xLabels: xLabels, xLabelExtra: xLabelExtra)
         // Lines and bands are cut at the frame; point marks may overhang it by their radius, so
         // a point at the end of the range is drawn whole.
-        let painter = MarkPainter(plot: plot, colors: colors)
+        let painter = MarkPainter(plot: plot, styles: styles)
         var clip: Double?
         for mark in chart.marks {
+            // Text is a note placed by the author (corner names of a simplex, say), never cut.
+            if case .text = mark {
+                if clip != nil { items.append(.popClip) }
+                clip = nil
+                items += painter.items(for: mark)
+                continue
+            }
             let overhang: Double
             if case .point(let m) = mark { overhang = m.radius + 0.5 } else { overhang = 0 }
             if clip != overhang {

@@ -66,9 +66,9 @@ public struct ColorBar: Hashable, Codable, Sendable {
         for (tick, label) in zip(ticks, Scale.labels(ticks)) {
             let ty = y + height * (1 - (tick - scale.domain.lowerBound) / span)
             items.append(.path([.move(x + width, ty), .line(x + width + 3, ty)], PathStyle(stroke: Palette.ink, lineWidth: 0.5)))
-            items.append(.text(TextItem(label, x: x + width + 5, y: ty, size: 7.5)))
+            items.append(.text(TextItem(label, x: x + width + 5, y: ty, size: ChartLayout.tickSize)))
         }
-        items.append(.text(TextItem(title, x: x, y: y - 4, size: 8, baseline: .bottom)))
+        items.append(.text(TextItem(title, x: x, y: y - 4, size: ChartLayout.tickSize, baseline: .bottom)))
         return items
     }
 }

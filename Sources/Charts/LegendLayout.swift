@@ -8,25 +8,31 @@ struct LegendLayout {
         let name: String
         let color: Color
         let line: (width: Double, dash: [Double])?
-        let markerRadius: Double?
+        let marker: (shape: MarkerShape, radius: Double)?
+        /// Whether the series has bars, which are drawn with a thin outline.
+        let isOutlined: Bool
     }
 
     let entries: [Entry]
-    static let size = 8.0
+    static let size = ChartLayout.tickSize
     static let rowHeight = 12.0
 
-    init(chart: Chart, colors: [String: Color]) {
+    init(chart: Chart, styles: [String: SeriesStyle]) {
         var lines = [String: (width: Double, dash: [Double])]()
-        var markers = [String: Double]()
+        var markers = [String: (shape: MarkerShape, radius: Double)]()
+        var barSeries = Set<String>()
         for mark in chart.marks {
             switch mark {
-            case .line(let m) where lines[m.series] == nil: lines[m.series] = (m.width, m.dash)
-            case .point(let m) where markers[m.series] == nil: markers[m.series] = m.radius
+            case .bar(let m): barSeries.insert(m.series)
+            case .line(let m) where lines[m.series] == nil:
+                lines[m.series] = (m.width, m.dash ?? styles[m.series]?.dash ?? [])
+            case .point(let m) where markers[m.series] == nil:
+                markers[m.series] = (m.shape ?? styles[m.series]?.marker ?? .circle, m.radius)
             default: break
             }
         }
         entries = chart.seriesOrder.map {
-            Entry(name: $0, color: colors[$0] ?? Palette.ink, line: lines[$0], markerRadius: markers[$0])
+            Entry(name: $0, color: styles[$0]?.color ?? Palette.ink, line: lines[$0], marker: markers[$0], isOutlined: barSeries.contains($0))
         }
     }
 
@@ -51,21 +57,68 @@ struct LegendLayout {
                 PathStyle(fill: Color.white.opacity(0.92), stroke: Color.gray(0.8), lineWidth: 0.5))
         ]
         for (row, entry) in entries.enumerated() {
-            let y = origin.1 + 3 + Self.rowHeight * (Double(row) + 0.5)
-            let x = origin.0 + 5
-            if entry.line != nil || entry.markerRadius != nil {
-                // The mark exactly as the plot draws it: same width, dash pattern and marker.
-                if let line = entry.line {
-                    items.append(.path([.move(x, y), .line(x + 14, y)], PathStyle(stroke: entry.color, lineWidth: line.width, dash: line.dash)))
-                }
-                if let radius = entry.markerRadius {
-                    items.append(.path([.circle(centerX: x + 7, centerY: y, radius: radius)], PathStyle(fill: entry.color)))
-                }
-            } else {
-                items.append(.path([.move(x + 2, y - 4), .line(x + 12, y - 4), .line(x + 12, y + 4), .line(x + 2, y + 4), .close], PathStyle(fill: entry.color)))
-            }
-            items.append(.text(TextItem(entry.name, x: x + 18, y: y, size: Self.size)))
+            items += entryItems(entry, x: origin.0 + 5, y: origin.1 + 3 + Self.rowHeight * (Double(row) + 0.5))
         }
+        return items
+    }
+
+    /// The entries in rows no wider than `width`, in order (a shared legend below a figure).
+    func rows(width: Double) -> [[Entry]] {
+        var rows = [[Entry]]()
+        var current = [Entry]()
+        var used = 0.0
+        for entry in entries {
+            let entryWidth = Self.entryWidth(entry)
+            if !current.isEmpty && used + entryWidth > width {
+                rows.append(current)
+                current = []
+                used = 0
+            }
+            current.append(entry)
+            used += entryWidth
+        }
+        if !current.isEmpty { rows.append(current) }
+        return rows
+    }
+
+    /// The drawing of `rows` centred across `width`, the first row's top at `top`.
+    func rowItems(_ rows: [[Entry]], top: Double, width: Double) -> [DisplayItem] {
+        var items = [DisplayItem]()
+        for (index, row) in rows.enumerated() {
+            let rowWidth = row.reduce(0) { $0 + Self.entryWidth($1) } - Self.entryGap
+            var x = (width - rowWidth) / 2
+            for entry in row {
+                items += entryItems(entry, x: x, y: top + Self.rowHeight * (Double(index) + 0.5))
+                x += Self.entryWidth(entry)
+            }
+        }
+        return items
+    }
+
+    /// Space between entries set side by side.
+    static let entryGap = 14.0
+
+    /// The width of one entry set in a row, its gap to the next included.
+    static func entryWidth(_ entry: Entry) -> Double {
+        18 + TextMetrics.width(of: entry.name, size: size) + entryGap
+    }
+
+    /// One entry: the mark exactly as the plot draws it, then the series name, from (x, y).
+    func entryItems(_ entry: Entry, x: Double, y: Double) -> [DisplayItem] {
+        var items = [DisplayItem]()
+        if entry.line != nil || entry.marker != nil {
+            if let line = entry.line {
+                items.append(.path([.move(x, y), .line(x + 14, y)], PathStyle(stroke: entry.color, lineWidth: line.width, dash: line.dash)))
+            }
+            if let marker = entry.marker {
+                items.append(.path(marker.shape.outline(x: x + 7, y: y, radius: marker.radius), PathStyle(fill: entry.color)))
+            }
+        } else {
+            // A swatch for bars (outlined as the bars are) and bands.
+            let style = entry.isOutlined ? PathStyle(fill: entry.color, stroke: Palette.ink, lineWidth: 0.4) : PathStyle(fill: entry.color)
+            items.append(.path([.move(x + 2, y - 4), .line(x + 12, y - 4), .line(x + 12, y + 4), .line(x + 2, y + 4), .close], style))
+        }
+        items.append(.text(TextItem(entry.name, x: x + 18, y: y, size: Self.size)))
         return items
     }
 
@@ -100,6 +153,18 @@ struct LegendLayout {
                 for (u, l) in zip(upper, lower) { polylines.append([u, l]) }
             case .bar(let m):
                 polylines.append([plot.point(DataPoint(x: m.x, y: m.base)), plot.point(DataPoint(x: m.x, y: m.value))])
+            case .rule(let m):
+                // The line and its label, which the legend must not cover either.
+                let labelWidth = m.label.map { TextMetrics.width(of: $0, size: ChartLayout.annotationSize) } ?? 0
+                if m.orientation == .horizontal {
+                    let y = plot.y.position(m.value)
+                    polylines.append([(plot.left, y), (plot.right, y)])
+                    if labelWidth > 0 { polylines.append([(plot.right - 3 - labelWidth, y + 2), (plot.right - 3, y + 2 + ChartLayout.annotationSize)]) }
+                } else {
+                    let x = plot.x.position(m.value)
+                    polylines.append([(x, plot.top), (x, plot.bottom)])
+                    if labelWidth > 0 { polylines.append([(x + 3, plot.top + 2), (x + 3 + labelWidth, plot.top + 2 + ChartLayout.annotationSize)]) }
+                }
             default: break
             }
         }

@@ -3,9 +3,9 @@ import Foundation
 /// Turns marks into drawing instructions inside a plot frame.
 struct MarkPainter {
     let plot: PlotFrame
-    let colors: [String: Color]
+    let styles: [String: SeriesStyle]
 
-    func color(_ series: String) -> Color { colors[series] ?? Palette.ink }
+    func color(_ series: String) -> Color { styles[series]?.color ?? Palette.ink }
 
     func items(for mark: Mark) -> [DisplayItem] {
         switch mark {
@@ -18,7 +18,7 @@ struct MarkPainter {
                 let (x, y) = plot.point(p)
                 elements.append(.line(x, y))
             }
-            return [.path(elements, PathStyle(stroke: color(m.series), lineWidth: m.width, dash: m.dash))]
+            return [.path(elements, PathStyle(stroke: color(m.series), lineWidth: m.width, dash: m.dash ?? styles[m.series]?.dash ?? []))]
         case .area(let m):
             guard !m.x.isEmpty else { return [] }
             var elements = [PathElement]()
@@ -39,26 +39,28 @@ struct MarkPainter {
                 let y = plot.y.position(m.value)
                 items.append(.path([.move(plot.left, y), .line(plot.right, y)], style))
                 if let label = m.label {
-                    items.append(.text(TextItem(label, x: plot.right - 3, y: y + 2, size: 7.5, color: m.color, anchor: .end, baseline: .top)))
+                    items.append(.text(TextItem(label, x: plot.right - 3, y: y + 2, size: ChartLayout.annotationSize, color: m.color, anchor: .end, baseline: .top)))
                 }
             } else {
                 let x = plot.x.position(m.value)
                 items.append(.path([.move(x, plot.top), .line(x, plot.bottom)], style))
                 if let label = m.label {
-                    items.append(.text(TextItem(label, x: x + 3, y: plot.top + 2, size: 7.5, color: m.color, baseline: .top)))
+                    items.append(.text(TextItem(label, x: x + 3, y: plot.top + 2, size: ChartLayout.annotationSize, color: m.color, baseline: .top)))
                 }
             }
             return items
         case .point(let m):
-            let elements = m.points.map { p -> PathElement in
+            let shape = m.shape ?? styles[m.series]?.marker ?? .circle
+            let elements = m.points.flatMap { p -> [PathElement] in
                 let (x, y) = plot.point(p)
-                return .circle(centerX: x, centerY: y, radius: m.radius)
+                return shape.outline(x: x, y: y, radius: m.radius)
             }
             return [.path(elements, PathStyle(fill: color(m.series)))]
         case .bar(let m):
             let (x0, y0) = plot.point(DataPoint(x: m.x - m.width / 2, y: m.base))
             let (x1, y1) = plot.point(DataPoint(x: m.x + m.width / 2, y: m.value))
-            var items: [DisplayItem] = [.path(rectangle(x0, y0, x1, y1), PathStyle(fill: color(m.series)))]
+            // A thin outline keeps a light segment visible against the white page.
+            var items: [DisplayItem] = [.path(rectangle(x0, y0, x1, y1), PathStyle(fill: color(m.series), stroke: Palette.ink, lineWidth: 0.4))]
             if let error = m.error { items += errorBar(ErrorBarMark(x: m.x, interval: error, capWidth: m.width * 0.4)) }
             return items
         case .errorBar(let m):

@@ -28,11 +28,12 @@ public struct LineMark: Hashable, Codable, Sendable {
     public var series: String
     /// Line width in points.
     public var width: Double
-    /// Dash pattern in points; empty for solid.
-    public var dash: [Double]
+    /// Dash pattern in points, empty for solid; `nil` takes the series' own pattern
+    /// (``SeriesStyle``), so lines stay apart without colour.
+    public var dash: [Double]?
 
     /// Creates a line.
-    public init(points: [DataPoint], series: String, width: Double = 1.5, dash: [Double] = []) {
+    public init(points: [DataPoint], series: String, width: Double = 1.5, dash: [Double]? = nil) {
         self.points = points
         self.series = series
         self.width = width
@@ -100,9 +101,12 @@ public struct PointMark: Hashable, Codable, Sendable {
     public var series: String
     /// Dot radius in points.
     public var radius: Double
+    /// The marker; `nil` takes the series' own shape (``SeriesStyle``).
+    public var shape: MarkerShape?
 
     /// Creates dots.
-    public init(points: [DataPoint], series: String, radius: Double = 2.5) {
+    public init(points: [DataPoint], series: String, radius: Double = 2.5, shape: MarkerShape? = nil) {
+        self.shape = shape
         self.points = points
         self.series = series
         self.radius = radius

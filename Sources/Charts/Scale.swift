@@ -111,19 +111,7 @@ struct Scale {
             let exponent = Int(log10(abs(value)).rounded())
             if pow(10, Double(exponent)) == abs(value) { return (value < 0 ? "\u{2212}" : "") + "10" + superscript(exponent) }
         }
-        var text = String(format: "%.\(decimals)f", abs(value))
-        if decimals == 0, abs(value) >= 1000 {
-            // Thousands separated by a comma, as the book's prose and tables write them (1,000).
-            var digits = Array(text)
-            var grouped = ""
-            while digits.count > 3 {
-                grouped = "," + String(digits.suffix(3)) + grouped
-                digits.removeLast(3)
-            }
-            text = String(digits) + grouped
-        }
-        let isZero = text.allSatisfy { $0 == "0" || $0 == "." }
-        return value < 0 && !isZero ? "\u{2212}" + text : text
+        return NumberText.fixed(value, decimals: decimals)
     }
 
     /// A label for a tick on a log axis: its own number of decimals below 1, powers of ten

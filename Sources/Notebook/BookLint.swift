@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a careful editor would flag in a book before it goes out: a figure, table or numbered
-/// equation the text never refers to, and a table with two columns under the same heading.
+/// equation the text never refers to, a table with two columns under the same heading, and a
+/// figure that is hard to read (an empty slot in its grid, series told apart by colour alone).
 /// `report` prints these as warnings; `report check` fails on them.
 public enum BookLint {
     /// The problems of `book` once resolved as `chapters`, one line each, in book order.
@@ -30,6 +31,9 @@ public enum BookLint {
             "\($0.chapter): \($0.kind) \($0.id) is never referred to in the text (write @\($0.id) where the text discusses it)"
         }
         for chapter in chapters {
+            for case .figure(let figure) in flattened(chapter.blocks) {
+                problems += figure.spec.readabilityProblems.map { "\(chapter.id): figure \(figure.id) (Figure \(figure.number)): \($0)" }
+            }
             for case .table(let id, let number, _, let data) in flattened(chapter.blocks) {
                 var seen = Set<String>()
                 for heading in data.header where !seen.insert(heading).inserted {

@@ -82,8 +82,10 @@ struct LegendAndMarginTests {
         let strokes = paths(ChartLayout.displayList(for: chart)).filter { $0.style.stroke != nil && $0.elements.count == 2 }
         // The plotted dashed line and its legend sample share the pattern and width.
         #expect(strokes.filter { $0.style.dash == [4, 2] && $0.style.lineWidth == 1.2 }.count == 2)
-        let circles = paths(ChartLayout.displayList(for: chart)).filter { if case .circle = $0.elements[0] { true } else { false } }
-        #expect(circles.count == 2, "the marker appears in the plot and in the legend")
+        // The second series' marker is a square (its automatic shape), in the plot and in the legend.
+        let markers = paths(ChartLayout.displayList(for: chart)).filter { $0.style.fill == Palette.series(1) && $0.style.stroke == nil }
+        #expect(markers.count == 2, "the marker appears in the plot and in the legend")
+        #expect(markers.allSatisfy { $0.elements.count == 5 }, "a square: four corners and a close")
     }
 
     @Test("the last x tick label fits inside the figure; a point at the top of the range is not cut by the frame")

@@ -71,30 +71,37 @@ public struct SearchTreeView: Sendable {
         return placed
     }
 
-    /// The chart.
+    /// The colours of mean values, from −1 (orange, bad for the player who moved) through grey
+    /// to +1 (blue, good for them).
+    public static let valueScale = ColorScale(stops: [Color(hex: 0xD55E00), .gray(0.92), Color(hex: 0x0072B2)], domain: -1...1)
+
+    /// The chart: edges leave a node below its labels, so they never cross them, and a colour
+    /// key explains the node colours.
     public func chart(title: String? = nil, width: Double = 440, height: Double = 250) -> Chart {
         let placed = place()
         let rootVisits = Double(max(root.visits, 1))
         let leaves = (placed.map(\.x).max() ?? 0) + 1
+        // Node labels sit between 0.2 and 0.5 of a level below the node's centre.
+        let labelBottom = 0.5
         return Chart(
             title: title, x: Axis(domain: -0.6...(leaves - 0.4), hidden: true), y: Axis(domain: -0.45...(Double(depth) + 0.55), reversed: true, hidden: true),
-            width: width, height: height, legend: .hidden, showsGrid: false
+            width: width, height: height, legend: .hidden, showsGrid: false,
+            colorBar: ColorBar("Q (mover)", scale: Self.valueScale)
         ) {
             for item in placed {
                 if let parent = item.parent {
                     let from = placed[parent]
-                    SegmentMark(
-                        from: DataPoint(x: from.x, y: Double(from.level)), to: DataPoint(x: item.x, y: Double(item.level)),
-                        color: .gray(0.45), width: 0.6 + 7 * Double(item.node.visits) / rootVisits)
-                    TextMark(item.node.move, at: DataPoint(x: from.x + (item.x - from.x) * 0.55, y: Double(item.level) - 0.45), size: 7.5, bold: true, halo: true)
+                    let start = DataPoint(x: from.x, y: Double(from.level) + labelBottom)
+                    let end = DataPoint(x: item.x, y: Double(item.level))
+                    SegmentMark(from: start, to: end, color: .gray(0.45), width: 0.6 + 7 * Double(item.node.visits) / rootVisits)
+                    TextMark(item.node.move, at: DataPoint(x: start.x + (end.x - start.x) * 0.5, y: start.y + (end.y - start.y) * 0.5), size: 7.5, bold: true, halo: true)
                 }
             }
             for item in placed {
                 let radius = 4 + 9 * (Double(item.node.visits) / rootVisits).squareRoot()
-                let shade = ColorScale(stops: [Color(hex: 0xD55E00), .gray(0.92), Color(hex: 0x0072B2)], domain: -1...1).color(item.node.value)
-                DiscMark(at: DataPoint(x: item.x, y: Double(item.level)), radius: radius, fill: shade, stroke: Palette.ink)
+                DiscMark(at: DataPoint(x: item.x, y: Double(item.level)), radius: radius, fill: Self.valueScale.color(item.node.value), stroke: Palette.ink)
                 TextMark("N=\(item.node.visits)", at: DataPoint(x: item.x, y: Double(item.level) + 0.28), size: 7, halo: true)
-                TextMark(String(format: "Q=%.2f", item.node.value), at: DataPoint(x: item.x, y: Double(item.level) + 0.42), size: 7, halo: true)
+                TextMark("Q=" + NumberText.fixed(item.node.value, decimals: 2), at: DataPoint(x: item.x, y: Double(item.level) + 0.42), size: 7, halo: true)
             }
         }
     }

@@ -33,10 +33,16 @@ public struct StackedBarView: Sendable {
         self.yTitle = yTitle
     }
 
+    /// Segment colours bottom to top, far apart in lightness so that the stack reads in grey
+    /// print too: dark blue, light grey, orange.
+    public static let segmentColors = [Color(hex: 0x0072B2), Color.gray(0.84), Color(hex: 0xE69F00)]
+
     /// The chart.
     public func chart(title: String? = nil, width: Double = 420, height: Double = 240) -> Chart {
         let top = bars.map { $0.reduce(0) { $0 + $1.value } }.max() ?? 1
-        return Chart(
+        var seriesInOrder = [String]()
+        for segment in bars.joined() where !seriesInOrder.contains(segment.series) { seriesInOrder.append(segment.series) }
+        var chart = Chart(
             title: title, x: Axis(domain: 0.4...(Double(categories.count) + 0.6), ticks: AxisTick.categories(categories, start: 1)), y: Axis(yTitle, domain: 0...top),
             width: width, height: height, legend: .right
         ) {
@@ -58,5 +64,9 @@ public struct StackedBarView: Sendable {
                 }
             }
         }
+        if seriesInOrder.count <= Self.segmentColors.count {
+            chart.seriesColors = Dictionary(uniqueKeysWithValues: zip(seriesInOrder, Self.segmentColors))
+        }
+        return chart
     }
 }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Numbers as the book prints them everywhere (prose, tables, ticks, labels in figures): a true
+/// minus sign (U+2212), thousands grouped with a comma from 1,000 up, a fixed number of decimals.
+public enum NumberText {
+    /// `value` with `decimals` decimals: −0.09, 1,000, 12,345.6; never "−0.00".
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "n/a" : (value < 0 ? "\u{2212}∞" : "∞") }
+        var text = String(format: "%.\(max(0, decimals))f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = Array(parts[0])
+        if whole.count > 3 {
+            var grouped = ""
+            while whole.count > 3 {
+                grouped = "," + String(whole.suffix(3)) + grouped
+                whole.removeLast(3)
+            }
+            text = String(whole) + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        }
+        let isZero = text.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
+        return value < 0 && !isZero ? "\u{2212}" + text : text
+    }
+}
