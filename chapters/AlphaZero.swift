@@ -188,7 +188,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch", use
             func network(_ s: TrainingSettings) -> String { "two heads, hidden \(s.hidden.map(String.init).joined(separator: " × "))" }
             func target(_ s: TrainingSettings) -> String { s.selfPlay.searchValueShare == 0 ? "result z" : String(format: "%g z + %g q", 1 - s.selfPlay.searchValueShare, s.selfPlay.searchValueShare) }
             func moves(_ s: TrainingSettings) -> String {
-                let late = s.selfPlay.lateTemperature == 0 ? "the most visited" : String(format: "by visits^%g", 1 / s.selfPlay.lateTemperature)
+                let late = s.selfPlay.lateTemperature == 0 ? "the most visited" : String(format: "in proportion to visits$^{%g}$", 1 / s.selfPlay.lateTemperature)
                 let opening = s.selfPlay.randomOpeningPlies == 0 ? "" : "after 0 to \(s.selfPlay.randomOpeningPlies) random moves, "
                 return opening + "by visits for \(s.selfPlay.exploratoryMoves) plies, then \(late)"
             }
@@ -203,7 +203,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch", use
                 ["search per move", "MCTS with PUCT", "MCTS with PUCT", "PUCT, \(ttt.selfPlay.simulations) in self-play", "PUCT, \(c4.selfPlay.simulations) in self-play"],
                 ["self-play moves", "sampled from the policy network (no search)", "by visits for 30 moves, then the most visited", moves(ttt), moves(c4)],
                 ["value target", "result z", "result z", target(ttt), target(c4)],
-                ["step size", "fixed schedules per network", "SGD with momentum, dropped in steps (AlphaGo Zero: 10^-2, 10^-3, 10^-4)", steps(ttt), steps(c4)],
+                ["step size", "fixed schedules per network", "SGD with momentum, dropped in steps (AlphaGo Zero: $10^{-2}$, $10^{-3}$, $10^{-4}$)", steps(ttt), steps(c4)],
                 ["training", "about 3 weeks + 1 day + 1 week (policy, RL policy, value network)", "3 to 40 days (AlphaGo Zero); 9 hours (chess) to 13 days (Go, AlphaZero)", "\(ttt.iterations) iterations of \(ttt.gamesPerIteration) games", "\(c4.iterations) iterations of \(c4.gamesPerIteration) games"],
                 ["games", "Go", "Go, chess, shogi", "tic-tac-toe", "Connect Four"],
             ])

@@ -60,7 +60,7 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
     Prose("""
         An agent can improve its behaviour in two ways. It can *learn* from what actually happened: \
         each real step $(S, A, R, S')$ nudges a value estimate. Or it can *plan*: consult a model of \
-        the environment, an estimate of $\\hat{P}(s'|s,a)$ and $\\hat{R}(s,a)$, and improve its estimates \
+        the environment, an estimate of $\\hat{P}(s' \\mid s,a)$ and $\\hat{R}(s,a)$, and improve its estimates \
         from transitions it imagines. Methods that only learn are called *model-free*; methods that \
         also plan are *model-based*. A real step is usually the expensive resource (a robot moves, a \
         game is played), while a simulated step costs a few memory reads, so planning is a way to buy \
@@ -87,7 +87,7 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
             The test bed is the maze of Example 8.1 in @sutton2018: 6 × 9 cells, 47 of them free, \
             four deterministic moves, reward 1 for reaching the goal and 0 otherwise, after which the \
             agent starts again. The shortest path has 14 steps. All agents use $\\alpha = 0.1$, \
-            $\\gamma = 0.95$, $\\epsilon = 0.1$, start from $Q = 0$ and break ties at random; we run \
+            $\\gamma = 0.95$, $\\varepsilon = 0.1$, start from $Q = 0$ and break ties at random; we run \
             30 independent agents for each $n \\in \\{0, 5, 50\\}$, 50 episodes each.
             """)
         maze
@@ -149,7 +149,7 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
             let first = try results[maze].firstEpisode(n: 0, meanAtMost: 20)
             return ClaimCheck(Double(first ?? 999), .atLeast(20), unit: "episodes")
         }
-        Claim("clm-plateau", "Every agent ends on a plateau near 17 steps per episode: the 14-step path plus the detours that $\\epsilon$-greedy exploration forces.") { results in
+        Claim("clm-plateau", "Every agent ends on a plateau near 17 steps per episode: the 14-step path plus the detours that $\\varepsilon$-greedy exploration forces.") { results in
             let r = try results[maze]
             let late = [0, 5, 50].map { r.meanSteps(n: $0, episodes: 41...50) }
             let worst = late.map { abs($0 - 17) }.max() ?? .infinity

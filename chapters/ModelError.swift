@@ -51,7 +51,7 @@ let modelErrorChapter = Chapter(
     "model-error", title: "World models and their errors", uses: [.module("Tabular"), .file("chapters/Compute/ModelErrorExperiments.swift")]
 ) {
     Prose("""
-        A world model [@ha2018world; @sutton2018, ch. 8] is an estimate of the environment's dynamics, $\\hat{P}(s'|s,a) \\approx P(s'|s,a)$, \
+        A world model [@ha2018world; @sutton2018, ch. 8] is an estimate of the environment's dynamics, $\\hat{P}(s' \\mid s,a) \\approx P(s' \\mid s,a)$, \
         and of its rewards, $\\hat{R}(s,a) \\approx R(s,a)$. In a game the rules give the model for free \
         and it is exact; everywhere else it is learned from experience, which makes learning it a \
         supervised problem with the usual consequence: the estimate is wrong, and wrong by an amount \
@@ -77,16 +77,16 @@ let modelErrorChapter = Chapter(
     }
     Section("How errors compound", id: "sec-compounding") {
         Prose("""
-            Let $\\epsilon = \\max_{s,a} \\lVert \\hat{P}(\\cdot|s,a) - P(\\cdot|s,a) \\rVert_1$ be the \
+            Let $\\varepsilon = \\max_{s,a} \\lVert \\hat{P}(\\cdot \\mid s,a) - P(\\cdot \\mid s,a) \\rVert_1$ be the \
             model's worst one-step error. Rolling the model forward $H$ steps under a policy gives a \
             predicted state distribution $\\hat{d}_H$; the true one is $d_H$. The classical argument \
             [@kearns2002near; see also @janner2019mbpo] (add and subtract one model step at a time) bounds their total variation distance, which \
             is half the L1 distance, by the sum of the one-step errors:
             """)
-        Equation("\\text{TV}(\\hat{P}^H, P^H) \\leq H \\cdot \\epsilon", id: "eq-tv-bound")
+        Equation("\\text{TV}(\\hat{P}^H, P^H) \\leq H \\cdot \\varepsilon", id: "eq-tv-bound")
         Prose("""
-            The argument in fact gives the sharper constant $\\text{TV}(\\hat{d}_H, d_H) \\leq H \\cdot \\epsilon / 2$, \
-            because each one-step error enters as a total variation, which is half of $\\epsilon$; we \
+            The argument in fact gives the sharper constant $\\text{TV}(\\hat{d}_H, d_H) \\leq H \\cdot \\varepsilon / 2$, \
+            because each one-step error enters as a total variation, which is half of $\\varepsilon$; we \
             check the sharper form, and @eq-tv-bound follows from it. The distributions are computed \
             exactly, by multiplying the start distribution by the policy's transition matrix $H$ times \
             in both the true and the learned MDP, under the uniformly random policy, with $N = 50$ \
@@ -94,10 +94,10 @@ let modelErrorChapter = Chapter(
             against the bound, and @tbl-compounding lists it beside the one-step error.
             """)
         compounding
-        Figure("fig-compounding", caption: "Total variation distance between the true and the predicted state distribution after $H$ steps (log–log; mean and 95% band over 20 models, count models from 50 transitions per pair), against the bound $H \\epsilon / 2$ (dashed). TV can never exceed 1.") { results in
+        Figure("fig-compounding", caption: "Total variation distance between the true and the predicted state distribution after $H$ steps (log–log; mean and 95% band over 20 models, count models from 50 transitions per pair), against the bound $H \\varepsilon / 2$ (dashed). TV can never exceed 1.") { results in
             ModelErrorFigures.compounding(try results[compounding])
         }
-        Claim("clm-bound-holds", "The bound holds at every horizon, in every environment and for every learned model: the largest ratio of measured drift to $H \\epsilon / 2$ is below 1.") { results in
+        Claim("clm-bound-holds", "The bound holds at every horizon, in every environment and for every learned model: the largest ratio of measured drift to $H \\varepsilon / 2$ is below 1.") { results in
             let runs = try results[compounding].points.flatMap(\.replicates)
             let worst = runs.map { run in (1...ModelErrorLab.horizon).map { h in run.totalVariation[h - 1] / (Double(h) * run.epsilon / 2) }.max()! }.max()!
             let deterministic = runs.map { run in (1...ModelErrorLab.horizon).map { h in run.deterministicTotalVariation[h - 1] / (Double(h) * run.deterministicEpsilon / 2) }.max()! }.max()!
@@ -117,16 +117,16 @@ let modelErrorChapter = Chapter(
                 last.max()!, .atMost(0.01), unit: "(largest mean ratio at H = 50)",
                 and: [ClaimCheck(first.min()!, .atLeast(0.1), unit: "(smallest mean ratio at H = 1)", detail: "per environment " + first.map(ClaimCheck.format).joined(separator: ", "))])
         }
-        Table("tbl-compounding", caption: "One-step error $\\epsilon$ and drift after 1, 10 and 50 steps for the count model and the deterministic (last outcome) model, means over 20 replicates with $N = 50$.") { results in
+        Table("tbl-compounding", caption: "One-step error $\\varepsilon$ and drift after 1, 10 and 50 steps for the count model and the deterministic (last outcome) model, means over 20 replicates with $N = 50$.") { results in
             let rows = try results[compounding].points.map { point -> [String] in
                 let r = point.replicates
                 func mean(_ f: (CompoundingRun) -> Double) -> String { ClaimCheck.format(SampleSummary(r.map(f)).mean) }
                 return [point.parameter.environment.rawValue, mean(\.epsilon), mean { $0.totalVariation[0] }, mean { $0.totalVariation[9] }, mean { $0.totalVariation[49] },
                         mean(\.deterministicEpsilon), mean { $0.deterministicTotalVariation[49] }]
             }
-            return TableData(header: ["environment", "$\\epsilon$ counts", "TV, $H = 1$", "TV, $H = 10$", "TV, $H = 50$", "$\\epsilon$ last outcome", "TV, $H = 50$, last outcome"], rows: rows)
+            return TableData(header: ["environment", "$\\varepsilon$ counts", "TV, $H = 1$", "TV, $H = 10$", "TV, $H = 50$", "$\\varepsilon$ last outcome", "TV, $H = 50$, last outcome"], rows: rows)
         }
-        Claim("clm-deterministic", "A deterministic model of a stochastic world is wrong almost everywhere ($\\epsilon$ close to its maximum of 2) and drifts about eight times further than the count model after 50 steps.") { results in
+        Claim("clm-deterministic", "A deterministic model of a stochastic world is wrong almost everywhere ($\\varepsilon$ close to its maximum of 2) and drifts about eight times further than the count model after 50 steps.") { results in
             let ratios = try results[compounding].points.map { p in
                 SampleSummary(p.replicates.map { $0.deterministicTotalVariation[49] }).mean / SampleSummary(p.replicates.map { $0.totalVariation[49] }).mean
             }
@@ -140,10 +140,10 @@ let modelErrorChapter = Chapter(
             it from 10 to 10,000 transitions per pair on the sparse random MDPs.
             """)
         errorAgainstData
-        Figure("fig-error-data", caption: "The worst one-step error $\\epsilon$ of a count model against the number of transitions per pair (log–log; mean and 95% band over 10 MDPs), with a $1/\\sqrt{N}$ line through the first point.") { results in
+        Figure("fig-error-data", caption: "The worst one-step error $\\varepsilon$ of a count model against the number of transitions per pair (log–log; mean and 95% band over 10 MDPs), with a $1/\\sqrt{N}$ line through the first point.") { results in
             ModelErrorFigures.errorAgainstData(try results[errorAgainstData])
         }
-        Claim("clm-sqrt-rate", "$\\epsilon$ falls like $1/\\sqrt{N}$: the least-squares slope of $\\log \\epsilon$ against $\\log N$ is $-1/2$ within 0.05.") { results in
+        Claim("clm-sqrt-rate", "$\\varepsilon$ falls like $1/\\sqrt{N}$: the least-squares slope of $\\log \\varepsilon$ against $\\log N$ is $-1/2$ within 0.05.") { results in
             let points = try results[errorAgainstData].points
             let slope = ModelErrorLab.logLogSlope(points.map { Double($0.parameter.transitionsPerPair) }, points.map { SampleSummary($0.replicates.map(\.epsilon)).mean })
             return ClaimCheck(slope, .near(-0.5, tolerance: 0.05), unit: "(slope)")

@@ -163,7 +163,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
             },
         ], columns: 2)
     }
-    Claim("clm-ma-replicator", "Both integrators keep the shares summing to one to within 1e-12; Runge–Kutta keeps x1 x2 x3 constant to within one part in a million, while Euler loses more than 5% of it.") { results in
+    Claim("clm-ma-replicator", "Both integrators keep the shares summing to one to within $10^{-12}$; Runge–Kutta keeps $x_1 x_2 x_3$ constant to within one part in a million, while Euler loses more than 5% of it.") { results in
         let r = try results[replicator]
         let euler = try r.output(at: "euler")
         let rk4 = try r.output(at: "rungeKutta4")

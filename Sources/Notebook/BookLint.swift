@@ -6,7 +6,9 @@ import Foundation
 /// `report` prints these as warnings; `report check` fails on them.
 public enum BookLint {
     /// The problems of `book` once resolved as `chapters`, one line each, in book order.
-    public static func problems(in book: Book, resolved chapters: [ResolvedChapter]) -> [String] {
+    /// `fileExists`, given a path relative to the package, says whether the repository holds it;
+    /// without it paths in the text are not checked.
+    public static func problems(in book: Book, resolved chapters: [ResolvedChapter], fileExists: ((String) -> Bool)? = nil) -> [String] {
         var referenced = Set<String>()
         var declared = [(chapter: String, id: String, kind: String)]()
         for chapter in book.chapters {
@@ -31,6 +33,9 @@ public enum BookLint {
             "\($0.chapter): \($0.kind) \($0.id) is never referred to in the text (write @\($0.id) where the text discusses it)"
         }
         for chapter in chapters {
+            for (element, inlines) in texts(of: chapter.blocks) {
+                problems += TextLint.problems(in: inlines, fileExists: fileExists).map { "\(chapter.id): \(element) \($0)" }
+            }
             for case .figure(let figure) in flattened(chapter.blocks) {
                 problems += figure.spec.readabilityProblems.map { "\(chapter.id): figure \(figure.id) (Figure \(figure.number)): \($0)" }
             }
@@ -55,6 +60,29 @@ public enum BookLint {
             rest = tail
         }
         return found
+    }
+
+    /// Every piece of running text of `blocks` with a name for it: headings, paragraphs,
+    /// captions, table cells, claims and equations.
+    private static func texts(of blocks: [ResolvedBlock]) -> [(String, [Inline])] {
+        var texts = [(String, [Inline])]()
+        var section = "the opening"
+        for block in flattened(blocks) {
+            switch block {
+            case .heading(let number, _, let title, _):
+                section = "section \(number)"
+                texts.append((section + "'s heading", title))
+            case .paragraph(let inlines): texts.append(("a paragraph of \(section)", inlines))
+            case .figure(let figure): texts.append(("the caption of \(figure.id)", figure.caption))
+            case .table(let id, _, let caption, let data):
+                texts.append(("the caption of \(id)", caption))
+                for cell in data.header + data.rows.joined() { texts.append(("a cell of \(id)", InlineMarkdown.parse(cell))) }
+            case .claim(let id, let statement, _): texts.append(("claim \(id)", statement))
+            case .equation(let latex, _, let id): texts.append(("equation \(id ?? "in " + section)", [.math(latex)]))
+            default: break
+            }
+        }
+        return texts
     }
 
     private static func flattened(_ blocks: [ResolvedBlock]) -> [ResolvedBlock] {

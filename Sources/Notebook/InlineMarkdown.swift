@@ -23,9 +23,10 @@ public indirect enum Inline: Hashable, Sendable {
 public enum InlineMarkdown {
     static let referencePrefixes = ["sec-", "fig-", "tbl-", "eq-"]
 
-    /// The inline pieces of `source`.
+    /// The inline pieces of `source`, their text refined by ``Typography`` (curly quotes, minus
+    /// signs, multiplication signs).
     public static func parse(_ source: String) -> [Inline] {
-        parse(Array(source), from: 0, until: nil).inlines
+        Typography.refined(parse(Array(source), from: 0, until: nil).inlines)
     }
 
     /// The ids of all references in `source`.

@@ -1,3 +1,4 @@
+import LaTeXMath
 import Foundation
 
 /// Writes the book as GitHub-flavoured Markdown: one README per chapter folder and the whole book
@@ -165,7 +166,8 @@ public struct MarkdownWriter: Sendable {
     func plain(_ inlines: [Inline]) -> String {
         inlines.map { piece -> String in
             switch piece {
-            case .text(let t), .code(let t), .math(let t): t
+            case .text(let t), .code(let t): t
+            case .math(let latex): MathPlainText.text(of: latex)
             case .emphasis(let inner), .strong(let inner), .link(let inner, _): plain(inner)
             case .reference(let id): book.index[id]?.label ?? id
             case .citation(let citation): citation.runs(labels: book.citationLabels).map(\.text).joined()

@@ -238,7 +238,10 @@ public struct ReportEngine: Sendable {
         let resolvedBook = ResolvedBook(
             title: book.title, subtitle: book.subtitle, author: book.author, chapters: resolved, index: index.entries, bibliography: index.bibliography)
         if summary.failedChapters.isEmpty {
-            summary.lint = BookLint.problems(in: book, resolved: resolved)
+            let root = packageRoot
+            summary.lint = BookLint.problems(in: book, resolved: resolved) { path in
+                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            }
             for problem in summary.lint { progress.note("warning: \(problem)") }
         }
         let citedAnywhere = Set(resolved.flatMap(\.citedKeys))

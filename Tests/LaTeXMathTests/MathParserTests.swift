@@ -93,3 +93,17 @@ struct MathParserTests {
         #expect(throws: MathSyntaxError.self) { try MathParser.parse(String(repeating: "{", count: 10_000)) }
     }
 }
+
+@Suite("Formulas as plain text")
+struct MathPlainTextTests {
+    @Test("alt texts read as words and Unicode, never as TeX")
+    func plainText() {
+        #expect(MathPlainText.text(of: "\\max_a Q(s,a)") == "maxₐ Q(s, a)")
+        #expect(MathPlainText.text(of: "\\gamma^{d-1}") == "γ^(d−1)")
+        #expect(MathPlainText.text(of: "\\kappa = 10^{-4}") == "κ = 10⁻⁴")
+        #expect(MathPlainText.text(of: "1/\\sqrt{N}") == "1/√N")
+        for formula in ["\\max_a Q(s,a)", "\\hat{P}(s' \\mid s,a)", "\\frac{a}{b}", "c_{\\text{puct}}"] {
+            #expect(!MathPlainText.text(of: formula).contains("\\"), "\(formula)")
+        }
+    }
+}
