@@ -120,7 +120,7 @@ let modelErrorChapter = Chapter(
         Table("tbl-compounding", caption: "One-step error $\\varepsilon$ and drift after 1, 10 and 50 steps for the count model and the deterministic (last outcome) model, means over 20 replicates with $N = 50$.") { results in
             let rows = try results[compounding].points.map { point -> [String] in
                 let r = point.replicates
-                func mean(_ f: (CompoundingRun) -> Double) -> String { ClaimCheck.format(SampleSummary(r.map(f)).mean) }
+                func mean(_ f: (CompoundingRun) -> Double) -> String { NumberText.fixed(SampleSummary(r.map(f)).mean, decimals: 3) }
                 return [point.parameter.environment.rawValue, mean(\.epsilon), mean { $0.totalVariation[0] }, mean { $0.totalVariation[9] }, mean { $0.totalVariation[49] },
                         mean(\.deterministicEpsilon), mean { $0.deterministicTotalVariation[49] }]
             }

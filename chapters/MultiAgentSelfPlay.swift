@@ -214,9 +214,11 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
     }
     Table("tbl-ma-kuhn", caption: "Exploitability on Kuhn poker after 100 and 1,000 iterations: this chapter's normal-form dynamics against OpenSpiel's counterfactual regret minimisation on the game tree [@lanctot2019openspiel; @zinkevich2007cfr]; the value is computed by linear programming.") { results in
         let run = try results[selfPlay].output(at: "Kuhn poker")
-        var rows = [["fictitious self-play (pool)", String(format: "%.4f", value(at: 100, run.steps, run.pool)), String(format: "%.5f", value(at: 1000, run.steps, run.pool))],
-                    ["regret matching (average)", String(format: "%.4f", value(at: 100, run.steps, run.regretMatching)), String(format: "%.5f", value(at: 1000, run.steps, run.regretMatching))]]
-        rows += openSpiel.map { ["OpenSpiel " + $0.0, String(format: "%.4f", $0.1[0]), String(format: "%.6f", $0.1[1])] }
+        // Two significant digits, the precision of the OpenSpiel figures beside them.
+        func cell(_ value: Double) -> String { NumberText.significant(value, digits: 2) }
+        var rows = [["fictitious self-play (pool)", cell(value(at: 100, run.steps, run.pool)), cell(value(at: 1000, run.steps, run.pool))],
+                    ["regret matching (average)", cell(value(at: 100, run.steps, run.regretMatching)), cell(value(at: 1000, run.steps, run.regretMatching))]]
+        rows += openSpiel.map { ["OpenSpiel " + $0.0, cell($0.1[0]), cell($0.1[1])] }
         rows.append(["value to the first player (LP)", run.value, ""])
         return TableData(header: ["method", "100 iterations", "1,000 iterations"], rows: rows)
     }

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import GameTheory
 import Notebook
@@ -23,7 +24,8 @@ private let peerSeconds: [Int: (lrsnash: Double, gambitExact: Double?, gambitFlo
 
 private func seconds(_ value: Double?) -> String {
     guard let value else { return "n/a" }
-    return value < 0.1 ? String(format: "%.4f s", value) : value < 10 ? String(format: "%.2f s", value) : String(format: "%.0f s", value)
+    // Two significant digits throughout: the peers' times were measured to about that.
+    return NumberText.significant(value, digits: 2) + " s"
 }
 
 let multiAgentSolverSection = Section("Every equilibrium, degenerate games included", id: "sec-ma-solvers") {

@@ -20,4 +20,17 @@ public enum NumberText {
         let isZero = text.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
         return value < 0 && !isZero ? "\u{2212}" + text : text
     }
+
+    /// `value` with `digits` significant digits, trailing zeros kept so a column printed with
+    /// it has one precision: 0.00350, 0.0521, 1.18, 14.0; whole numbers of more digits stay
+    /// whole (1,234 at three digits).
+    public static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite, value != 0 else { return fixed(value, decimals: max(0, digits - 1)) }
+        let magnitude = Int(floor(log10(abs(value))))
+        var decimals = max(0, digits - 1 - magnitude)
+        // Rounding can carry into a new digit (9.996 → 10.0): one decimal fewer then.
+        let rounded = (abs(value) * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
+        if decimals > 0, Int(floor(log10(rounded))) > magnitude { decimals -= 1 }
+        return fixed(value, decimals: decimals)
+    }
 }

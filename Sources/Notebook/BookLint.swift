@@ -40,6 +40,10 @@ public enum BookLint {
                 problems += figure.spec.readabilityProblems.map { "\(chapter.id): figure \(figure.id) (Figure \(figure.number)): \($0)" }
             }
             for case .table(let id, let number, _, let data) in flattened(chapter.blocks) {
+                for column in data.header.indices where !data.hasOnePrecision(column: column) {
+                    let sample = data.rows.map { $0[column] }.joined(separator: ", ")
+                    problems.append("\(chapter.id): table \(id) (Table \(number)) prints column \"\(data.header[column])\" with mixed precision (\(sample)); give it one number of decimals or of significant digits")
+                }
                 var seen = Set<String>()
                 for heading in data.header where !seen.insert(heading).inserted {
                     problems.append("\(chapter.id): table \(id) (Table \(number)) has two columns headed \"\(heading)\"")

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 
 /// What a claim expects of its measured value.
@@ -71,13 +72,14 @@ public struct ClaimCheck: Hashable, Codable, Sendable {
         return text
     }
 
-    /// A number with at most four significant decimals and no trailing zeros.
+    /// A number as the book prints it: at most four significant decimals, no trailing zeros,
+    /// thousands grouped with a comma and a true minus sign (155,327; −0.501).
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        if value == value.rounded() && abs(value) < 1e15 { return NumberText.fixed(value, decimals: 0) }
         let magnitude = abs(value)
         let decimals = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : magnitude >= 0.01 ? 3 : 5
-        var text = String(format: "%.\(decimals)f", value)
+        var text = NumberText.fixed(value, decimals: decimals)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

@@ -94,6 +94,28 @@ public struct TableData: Hashable, Codable, Sendable {
         return !cells.isEmpty && cells.allSatisfy(Self.isNumber)
     }
 
+    /// Whether column `index` prints its numbers by one precision rule: every number with a
+    /// decimal point has the same number of decimals (whole numbers are counts and may stand
+    /// beside them), or every number has the same number of significant digits (a whole number
+    /// may have more, as it cannot be shortened). Columns that are not numeric pass.
+    public func hasOnePrecision(column index: Int) -> Bool {
+        guard isNumeric(column: index) else { return true }
+        let numbers = rows.map { $0[index] }.filter { !Self.isPlaceholder($0) }.map { cell -> String in
+            let first = cell.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? cell
+            return first.filter { $0.isNumber || $0 == "." }
+        }
+        let fractional = numbers.filter { $0.contains(".") }
+        let decimals = Set(fractional.map { $0.split(separator: ".", omittingEmptySubsequences: false).last!.count })
+        if decimals.count <= 1 { return true }
+        func significant(_ number: String) -> Int {
+            let digits = number.filter(\.isNumber).drop { $0 == "0" }
+            return number.contains(".") ? digits.count : digits.count
+        }
+        let target = fractional.map(significant)
+        guard let s = target.first, target.allSatisfy({ $0 == s }) else { return false }
+        return numbers.filter { !$0.contains(".") }.allSatisfy { significant($0) >= s }
+    }
+
     /// Cells that stand for a missing value and do not decide a column's alignment.
     static func isPlaceholder(_ cell: String) -> Bool {
         ["", "—", "–", "-", "n/a", "N/A", "?"].contains(cell.trimmingCharacters(in: .whitespaces))
@@ -114,7 +136,10 @@ public struct TableData: Hashable, Codable, Sendable {
             .replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "**", with: "")
             .trimmingCharacters(in: CharacterSet(charactersIn: "%×x≈~±+ "))
             .replacingOccurrences(of: "−", with: "-")
-        return Double(stripped) != nil
+        if Double(stripped) != nil { return true }
+        // An exact fraction such as −1/18.
+        let parts = stripped.split(separator: "/")
+        return parts.count == 2 && Int(parts[0]) != nil && Int(parts[1]) != nil
     }
 }
 

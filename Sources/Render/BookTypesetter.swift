@@ -36,10 +36,8 @@ final class BookTypesetter {
         let pages = Paginator(top: page.textTop, bottom: page.textBottom).paginate(pieces)
 
         // Page numbers of destinations, for the table of contents.
-        let tocEntries = tableOfContents()
-        let tocPerPage = Int((page.textHeight - 60) / 18)
-        let tocPages = max(1, (tocEntries.count + tocPerPage - 1) / tocPerPage)
-        let firstBodyPage = 2 + tocPages
+        let contents = contentsPages(tableOfContents())
+        let firstBodyPage = 2 + contents.count
         var destinationPage = [String: Int]()
         for (offset, placements) in pages.enumerated() {
             for placement in placements where placement.lines?.lowerBound ?? 0 == 0 {
@@ -49,7 +47,7 @@ final class BookTypesetter {
 
         drawTitlePage()
         cairo_show_page(cairo)
-        drawTableOfContents(tocEntries, pages: destinationPage, perPage: tocPerPage, firstPage: 2)
+        drawTableOfContents(contents, pages: destinationPage, firstPage: 2)
 
         var runningTitle = ""
         var outlineParents = [Int: Int32]()
@@ -85,7 +83,7 @@ final class BookTypesetter {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("PDF", String(cString: cairo_status_to_string(status))) }
-        return sink.bytes
+        return try PDFOutlineView.openingWithOutline(sink.bytes)
     }
 
     // MARK: Title page and contents
@@ -124,33 +122,91 @@ final class BookTypesetter {
         return entries
     }
 
-    func drawTableOfContents(_ entries: [TOCEntry], pages: [String: Int], perPage: Int, firstPage: Int) {
-        var pageNumber = firstPage
-        var y = page.textTop
-        let heading = text.layout(markup: "<b>Contents</b>", font: "\(BookFonts.family) 20")
-        text.draw(heading, x: page.left, y: y)
-        y += 50
-        for (i, entry) in entries.enumerated() {
-            if i > 0, i % perPage == 0 {
-                drawFurniture(pageNumber: pageNumber, header: pageNumber == firstPage ? nil : "Contents")
-                cairo_show_page(cairo)
-                pageNumber += 1
-                y = page.textTop
-            }
-            let indent = entry.level == 0 ? 0.0 : 22.0
-            let font = entry.level == 0 ? "\(BookFonts.family) Bold 11" : BookFonts.body
-            let label = text.layout(markup: PangoMarkup.escape(entry.number.isEmpty ? entry.title : "\(entry.number)  \(entry.title)"), font: font, width: page.textWidth - indent - 40)
-            if entry.level == 0 { y += 6 }
-            text.draw(label, x: page.left + indent, y: y)
-            let number = text.layout(markup: pages[entry.destination].map(String.init) ?? "", font: font)
-            text.draw(number, x: page.left + page.textWidth - number.size.width, y: y)
-            let rect = "rect=[\(page.left) \(y) \(page.textWidth) \(label.size.height)]"
-            cairo_tag_begin(cairo, CAIRO_TAG_LINK, "dest='\(entry.destination)' \(rect)")
-            cairo_tag_end(cairo, CAIRO_TAG_LINK)
-            y += max(label.size.height, 14) + 4
+    /// The contents' fonts and spacing: chapters bold with a little space above, sections in
+    /// the body font.
+    private func contentsFont(_ entry: TOCEntry) -> String {
+        entry.level == 0 ? "\(BookFonts.family) Bold 10.5" : "\(BookFonts.family) 10"
+    }
+
+    private static let contentsHeadingHeight = 40.0
+    private static let chapterGap = 5.0
+    private static let entryGap = 2.5
+
+    private func contentsLabel(_ entry: TOCEntry) -> Layout {
+        let indent = entry.level == 0 ? 0.0 : 22.0
+        return text.layout(markup: PangoMarkup.escape(entry.number.isEmpty ? entry.title : "\(entry.number)  \(entry.title)"), font: contentsFont(entry), width: page.textWidth - indent - 40)
+    }
+
+    private func contentsHeight(_ entry: TOCEntry) -> Double {
+        (entry.level == 0 ? Self.chapterGap : 0) + max(contentsLabel(entry).size.height, 12) + Self.entryGap
+    }
+
+    /// The contents split into pages: as many entries as fit, a new page only at a chapter
+    /// (unless one chapter's entries alone are longer than a page).
+    func contentsPages(_ entries: [TOCEntry]) -> [[TOCEntry]] {
+        var chapters = [[TOCEntry]]()
+        for entry in entries {
+            if entry.level == 0 || chapters.isEmpty { chapters.append([entry]) } else { chapters[chapters.count - 1].append(entry) }
         }
-        drawFurniture(pageNumber: pageNumber, header: pageNumber == firstPage ? nil : "Contents")
-        cairo_show_page(cairo)
+        var pages: [[TOCEntry]] = [[]]
+        var used = Self.contentsHeadingHeight
+        for chapter in chapters {
+            let height = chapter.reduce(0) { $0 + contentsHeight($1) }
+            if used + height > page.textHeight, !pages[pages.count - 1].isEmpty {
+                pages.append([])
+                used = 0
+            }
+            for entry in chapter {
+                let entryHeight = contentsHeight(entry)
+                if used + entryHeight > page.textHeight, !pages[pages.count - 1].isEmpty {
+                    pages.append([])
+                    used = 0
+                }
+                pages[pages.count - 1].append(entry)
+                used += entryHeight
+            }
+        }
+        return pages
+    }
+
+    /// The contents, one page per group, with dot leaders to the page numbers (the dots on a
+    /// common grid, so they line up from entry to entry).
+    func drawTableOfContents(_ contentPages: [[TOCEntry]], pages: [String: Int], firstPage: Int) {
+        for (offset, entries) in contentPages.enumerated() {
+            let pageNumber = firstPage + offset
+            var y = page.textTop
+            if offset == 0 {
+                text.draw(text.layout(markup: "<b>Contents</b>", font: "\(BookFonts.family) 20"), x: page.left, y: y)
+                y += Self.contentsHeadingHeight
+            }
+            for entry in entries {
+                let indent = entry.level == 0 ? 0.0 : 22.0
+                if entry.level == 0 { y += Self.chapterGap }
+                let label = contentsLabel(entry)
+                text.draw(label, x: page.left + indent, y: y)
+                let number = text.layout(markup: pages[entry.destination].map(String.init) ?? "", font: contentsFont(entry))
+                let numberX = page.left + page.textWidth - number.size.width
+                text.draw(number, x: numberX, y: y)
+                // Leaders on the last line of the label, from its end to the number.
+                let lastLine = label.lineExtents.last ?? (top: 0, bottom: label.size.height)
+                let baseline = y + lastLine.bottom - 3.2
+                let spacing = 4.5
+                var dotX = (((page.left + indent + label.lastLineWidth + 5) - page.left) / spacing).rounded(.up) * spacing + page.left
+                cairo_set_source_rgb(cairo, 0.35, 0.35, 0.35)
+                while dotX < numberX - 5 {
+                    cairo_arc(cairo, dotX, baseline, 0.5, 0, 2 * Double.pi)
+                    cairo_fill(cairo)
+                    dotX += spacing
+                }
+                cairo_set_source_rgb(cairo, 0, 0, 0)
+                let rect = "rect=[\(page.left) \(y) \(page.textWidth) \(label.size.height)]"
+                cairo_tag_begin(cairo, CAIRO_TAG_LINK, "dest='\(entry.destination)' \(rect)")
+                cairo_tag_end(cairo, CAIRO_TAG_LINK)
+                y += max(label.size.height, 12) + Self.entryGap
+            }
+            drawFurniture(pageNumber: pageNumber, header: offset == 0 ? nil : "Contents")
+            cairo_show_page(cairo)
+        }
     }
 
     func drawFurniture(pageNumber: Int, header: String?) {

@@ -104,11 +104,15 @@ struct PieceBuilder {
         case .experiment(let id, let summary):
             let piece = paragraph([.text("Experiment "), .code(id), .text(": \(summary).")], style: "Italic", size: 8.5, width: width, justify: false)
             piece.spaceAfter = 8
+            // The line introduces the results that follow it.
+            piece.keepWithNext = true
             return [piece]
         case .figure(let figure):
             return [figurePiece(figure, width: width)]
         case .table(let id, let number, let caption, let data):
-            return [TablePiece.make(builder: self, id: id, number: number, caption: caption, data: data, width: width)]
+            let piece = TablePiece.make(builder: self, id: id, number: number, caption: caption, data: data, width: width)
+            piece.isFloat = true
+            return [piece]
         case .claim(_, let statement, let check):
             let color = check.passed ? "#1B7837" : "#B2182B"
             let verdict = check.passed ? "Claim checked." : "Claim FAILED."
@@ -123,11 +127,16 @@ struct PieceBuilder {
                 body.draw(x + 10, y + 4, nil)
                 self.text.draw(detail, x: x + 10, y: y + 4 + body.height + 2)
             }
+            // A claim checks the text before it: never alone at the top of a page.
+            piece.keepWithPrevious = true
             piece.spaceBefore = 2
             piece.spaceAfter = 10
             return [piece]
         case .callout(let kind, let title, let content):
-            return [calloutPiece(kind: kind, title: title, content: content, width: width)]
+            // An aside: it floats like a figure rather than leave a hole where it does not fit.
+            let piece = calloutPiece(kind: kind, title: title, content: content, width: width)
+            piece.isFloat = true
+            return [piece]
         }
     }
 
@@ -145,6 +154,7 @@ struct PieceBuilder {
             captionPiece.draw(x, y + figureHeight + 8, nil)
         }
         piece.destinations = [figure.id]
+        piece.isFloat = true
         piece.spaceBefore = 8
         piece.spaceAfter = 14
         return piece

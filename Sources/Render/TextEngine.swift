@@ -100,6 +100,15 @@ final class Layout {
         return result
     }
 
+    /// The logical width of the last line, in points (where dot leaders start).
+    var lastLineWidth: Double {
+        guard let line = pango_layout_get_line_readonly(pointer, Int32(lineCount - 1)) else { return size.width }
+        var ink = PangoRectangle()
+        var logical = PangoRectangle()
+        pango_layout_line_get_extents(line, &ink, &logical)
+        return Double(logical.width) / Double(PANGO_SCALE)
+    }
+
     /// The rectangle of the text from byte `start` to byte `end` (UTF-8 offsets into the plain
     /// text), one rectangle per line it spans.
     func rectangles(fromByte start: Int, toByte end: Int) -> [(x: Double, y: Double, width: Double, height: Double)] {

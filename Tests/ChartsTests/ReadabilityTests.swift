@@ -147,5 +147,9 @@ struct ReadabilityTests {
         #expect(NumberText.fixed(1_234_567.25, decimals: 1) == "1,234,567.2" || NumberText.fixed(1_234_567.25, decimals: 1) == "1,234,567.3")
         #expect(NumberText.fixed(999, decimals: 0) == "999")
         #expect(NumberText.fixed(-12_000, decimals: 0) == "\u{2212}12,000")
+        #expect(NumberText.significant(0.0035, digits: 3) == "0.00350")
+        #expect(NumberText.significant(9.996, digits: 3) == "10.0")
+        #expect(NumberText.significant(1234, digits: 2) == "1,234")
+        #expect(NumberText.significant(-0.0521, digits: 2) == "\u{2212}0.052")
     }
 }

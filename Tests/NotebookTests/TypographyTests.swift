@@ -54,4 +54,16 @@ struct TypographyTests {
         let problems = TextLint.problems(in: InlineMarkdown.parse("from `chapters/` and `chapters/Gone.swift`"), fileExists: { $0 == "chapters/" })
         #expect(problems == ["names \"chapters/Gone.swift\", which the repository does not hold"])
     }
+
+    @Test("a numeric column has one precision rule: one number of decimals, or of significant digits")
+    func onePrecisionPerColumn() {
+        func column(_ cells: [String]) -> TableData { TableData(header: ["x"], rows: cells.map { [$0] }) }
+        #expect(column(["0.304", "0.029", "1.900"]).hasOnePrecision(column: 0))
+        #expect(column(["49.1", "16.8", "27"]).hasOnePrecision(column: 0), "whole numbers are counts beside decimals")
+        #expect(column(["0.0035 s", "0.052 s", "1.2 s", "14 s", "n/a"]).hasOnePrecision(column: 0), "two significant digits")
+        #expect(!column(["1.9", "1.9", "1.98"]).hasOnePrecision(column: 0))
+        #expect(!column(["0.0035 s", "0.0521 s", "1.18 s"]).hasOnePrecision(column: 0))
+        #expect(column(["0.0082", "−1/18"]).isNumeric(column: 0), "an exact fraction is a number")
+        #expect(ClaimCheck.format(155_327) == "155,327" && ClaimCheck.format(-0.5014) == "\u{2212}0.501")
+    }
 }

@@ -108,8 +108,8 @@ struct PageRenderingTests {
     func payoffTable() {
         let table = SampleBook.prisonersDilemma.table()
         #expect(SampleBook.prisonersDilemma.pureEquilibria == [[1, 1]])
-        #expect(table.rows[1][2] == "(**-2**, **-2**)")
-        #expect(table.rows[0][1] == "(-1, -1)")
+        #expect(table.rows[1][2] == "(**\u{2212}2**, **\u{2212}2**)", "payoffs carry a true minus sign")
+        #expect(table.rows[0][1] == "(\u{2212}1, \u{2212}1)")
         #expect(table.highlighted == [[1, 2]])
     }
 
