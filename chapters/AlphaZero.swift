@@ -165,7 +165,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch", use
         Table("tbl-az-ttt-time", caption: "Wall-clock time of the whole 20-iteration training run (self-play and training) on the 2 cores of the machine that made this report.") { results in
             let time = try results[ticTacToeTime].points[0].replicates[0]
             return TableData(header: ["training time", "self-play positions", "positions per second"], rows: [
-                [String(format: "%.1f s", time.seconds), "\(time.positions)", String(format: "%.0f", Double(time.positions) / time.seconds)],
+                [NumberText.fixed(time.seconds, decimals: 1) + " s", NumberText.fixed(Double(time.positions), decimals: 0), NumberText.fixed(Double(time.positions) / time.seconds, decimals: 0)],
             ])
         }
         Claim("clm-az-ttt-time", "The whole run takes less than a minute on two cores.") { results in

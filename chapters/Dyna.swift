@@ -268,7 +268,7 @@ let dynaChapter = Chapter("dyna", title: "Learning and planning", uses: [.module
             let r = try results[changing]
             let plus = SampleSummary(try r.replicates(at: ChangingMazePoint(maze: .blocking, agent: .dynaQPlus)).map { $0.last! }).mean
             let plain = SampleSummary(try r.replicates(at: ChangingMazePoint(maze: .blocking, agent: .dynaQ)).map { $0.last! }).mean
-            return ClaimCheck(plus - plain, .atLeast(0), unit: "(reward ahead at step 3000)")
+            return ClaimCheck(plus - plain, .atLeast(0), unit: "(reward ahead at step 3,000)")
         }
         Claim("clm-shortcut", "On the shortcut maze Dyna-Q never takes the shortcut: over the last 1,000 steps it earns a reward every 16 steps or more, the length of the old path, while Dyna-Q+ earns one about every 13 steps, the rate the Python reproduction of the book's Figure 8.5 shows [@zhang2016python].") { results in
             let r = try results[changing]

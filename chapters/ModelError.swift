@@ -171,7 +171,7 @@ let modelErrorChapter = Chapter(
             let points = try results[bias].points
             let first = SampleSummary(points.first!.replicates.map { $0.predicted - $0.real }).mean
             let last = SampleSummary(points.last!.replicates.map { $0.predicted - $0.real }).mean
-            return ClaimCheck(abs(last) / first, .atMost(0.1), unit: "(ratio of gaps)", detail: "gap \(ClaimCheck.format(first)) at N = 2, \(ClaimCheck.format(last)) at N = 1000")
+            return ClaimCheck(abs(last) / first, .atMost(0.1), unit: "(ratio of gaps)", detail: "gap \(ClaimCheck.format(first)) at N = 2, \(ClaimCheck.format(last)) at N = 1,000")
         }
     }
     Section("What helps", id: "sec-mitigations") {

@@ -123,7 +123,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         let ratios = zip(lengths.dropFirst(), lengths).map { Double($0) / Double($1) }
         let ratio = ratios.reduce(0, +) / Double(ratios.count)
         return ClaimCheck(run.fictitiousPlay.last!, .atLeast(0.2), unit: "NashConv at step 100,000",
-                          detail: "last runs \(Array(lengths))", and: [ClaimCheck(ratio, .near(1.47, tolerance: 0.06), unit: "(mean ratio of successive runs)")])
+                          detail: "last runs " + lengths.map { ClaimCheck.format(Double($0)) }.joined(separator: ", "), and: [ClaimCheck(ratio, .near(1.47, tolerance: 0.06), unit: "(mean ratio of successive runs)")])
     }
     Prose("""
         Regret matching [@hart2000regret], the building block of counterfactual regret \
@@ -168,7 +168,7 @@ let multiAgentSelfPlaySection = Section("Self-play and its dynamics", id: "sec-m
         let euler = try r.output(at: "euler")
         let rk4 = try r.output(at: "rungeKutta4")
         return ClaimCheck(abs(rk4.productRatio - 1), .atMost(1e-6), unit: "(relative drift of the product, Runge–Kutta)",
-                          detail: String(format: "product drift %.1e (Runge–Kutta); sum drift %.1e (Euler), %.1e (Runge–Kutta)", abs(rk4.productRatio - 1), euler.sumDrift, rk4.sumDrift),
+                          detail: "product drift \(ClaimCheck.format(abs(rk4.productRatio - 1))) (Runge–Kutta); sum drift \(ClaimCheck.format(euler.sumDrift)) (Euler), \(ClaimCheck.format(rk4.sumDrift)) (Runge–Kutta)",
                           and: [ClaimCheck(1 - euler.productRatio, .atLeast(0.05), unit: "(share of the product lost by Euler)"),
                                 ClaimCheck(max(euler.sumDrift, rk4.sumDrift), .atMost(1e-12), unit: "(largest drift of the sum)")])
     }

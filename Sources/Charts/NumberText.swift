@@ -33,4 +33,32 @@ public enum NumberText {
         if decimals > 0, Int(floor(log10(rounded))) > magnitude { decimals -= 1 }
         return fixed(value, decimals: decimals)
     }
+
+    /// `value` in scientific notation as the book prints it outside formulas: "1.3 × 10⁻¹²"
+    /// with `digits` significant digits (the exponent in superscript digits, which the writers
+    /// raise in the text's own font). With `trimmingZeros` the mantissa drops trailing zeros
+    /// (10⁻⁶ rather than 1.0 × 10⁻⁶), for values that are bounds rather than measurements.
+    public static func scientific(_ value: Double, digits: Int, trimmingZeros: Bool = false) -> String {
+        guard value.isFinite, value != 0 else { return fixed(value, decimals: 0) }
+        var exponent = Int(floor(log10(abs(value))))
+        var mantissa = value / pow(10, Double(exponent))
+        let decimals = max(0, digits - 1)
+        if abs((mantissa * pow(10, Double(decimals))).rounded()) >= 10 * pow(10, Double(decimals)) {
+            exponent += 1
+            mantissa /= 10
+        }
+        let power = "10" + superscript(exponent)
+        var lead = fixed(mantissa, decimals: decimals)
+        if trimmingZeros, lead.contains(".") {
+            while lead.hasSuffix("0") { lead.removeLast() }
+            if lead.hasSuffix(".") { lead.removeLast() }
+        }
+        return lead == "1" ? power : (lead == "\u{2212}1" ? "\u{2212}" + power : lead + " \u{00D7} " + power)
+    }
+
+    /// An integer in Unicode superscript digits, with a superscript minus.
+    static func superscript(_ n: Int) -> String {
+        let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        return String(String(n).map { map[$0] ?? $0 })
+    }
 }

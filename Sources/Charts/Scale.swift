@@ -141,10 +141,7 @@ struct Scale {
         }
     }
 
-    static func superscript(_ n: Int) -> String {
-        let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
-        return String(String(n).map { map[$0] ?? $0 })
-    }
+    static func superscript(_ n: Int) -> String { NumberText.superscript(n) }
 }
 
 /// Approximate text widths for layout, so that layout stays pure Swift and independent of the

@@ -81,7 +81,9 @@ public enum BookLint {
             case .table(let id, _, let caption, let data):
                 texts.append(("the caption of \(id)", caption))
                 for cell in data.header + data.rows.joined() { texts.append(("a cell of \(id)", InlineMarkdown.parse(cell))) }
-            case .claim(let id, let statement, _): texts.append(("claim \(id)", statement))
+            case .claim(let id, let statement, let check):
+                texts.append(("claim \(id)", statement))
+                texts.append(("the result line of claim \(id)", [.text(check.summary)]))
             case .equation(let latex, _, let id): texts.append(("equation \(id ?? "in " + section)", [.math(latex)]))
             default: break
             }

@@ -69,7 +69,8 @@ public struct ClaimCheck: Hashable, Codable, Sendable {
         if let detail { text += "; \(detail)" }
         for check in further { text += "; and " + check.summary }
         if let robustness { text += "; \(robustness)" }
-        return text
+        // Details come from chapter code (rationals, formatted strings): set them as the text is.
+        return Typography.refined(text, after: nil)
     }
 
     /// A number as the book prints it: at most four significant decimals, no trailing zeros,
@@ -78,6 +79,8 @@ public struct ClaimCheck: Hashable, Codable, Sendable {
         guard value.isFinite else { return "\(value)" }
         if value == value.rounded() && abs(value) < 1e15 { return NumberText.fixed(value, decimals: 0) }
         let magnitude = abs(value)
+        // Five decimals would print 1.3e-12 as 0: tiny values go to scientific notation.
+        if magnitude < 1e-4 { return NumberText.scientific(value, digits: 2, trimmingZeros: true) }
         let decimals = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : magnitude >= 0.01 ? 3 : 5
         var text = NumberText.fixed(value, decimals: decimals)
         while text.hasSuffix("0") { text.removeLast() }

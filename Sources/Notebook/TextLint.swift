@@ -27,12 +27,14 @@ enum TextLint {
         "names \"\(path)\", which the repository does not hold"
     }
 
-    /// "1e-12", "2.5E+3" and "x^2" written as plain text.
+    /// "1e-12", "2.5E+3" and "x^2" written as plain text, and "12345" without its comma.
     static func computerNotation(in text: String) -> [String] {
         var found = [String]()
         for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "," || $0 == ";" }) {
             let w = String(word)
-            if w.range(of: #"^[0-9]+(\.[0-9]+)?[eE][-+−]?[0-9]+$"#, options: .regularExpression) != nil {
+            if w.range(of: #"^[0-9]{5,}(\.[0-9]+)?$"#, options: .regularExpression) != nil {
+                found.append("writes \"\(w)\" without grouping; the book groups thousands with a comma (12,345)")
+            } else if w.range(of: #"^[0-9]+(\.[0-9]+)?[eE][-+−]?[0-9]+$"#, options: .regularExpression) != nil {
                 found.append("writes \"\(w)\" in computer notation; write it as math, such as $10^{-12}$")
             } else if w.contains("^"), w.range(of: #"[A-Za-z0-9)]\^[-−]?[A-Za-z0-9({]"#, options: .regularExpression) != nil {
                 found.append("writes \"\(w)\" with a caret; write the power as math, such as $10^{-3}$ or $N^{2.5}$")

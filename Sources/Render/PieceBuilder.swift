@@ -117,7 +117,7 @@ struct PieceBuilder {
             let color = check.passed ? "#1B7837" : "#B2182B"
             let verdict = check.passed ? "Claim checked." : "Claim FAILED."
             let body = paragraph(statement, size: BookFonts.captionSize, width: width - 14, prefix: "<span foreground=\"\(color)\"><b>\(verdict)</b></span> ", justify: false)
-            let detail = text.layout(markup: "<span foreground=\"#555555\">\(PangoMarkup.escape(check.summary))</span>", font: "\(BookFonts.family) 8.5", width: width - 14)
+            let detail = text.layout(markup: "<span foreground=\"#555555\">\(PangoMarkup.raisingSuperscripts(check.summary, size: 8.5))</span>", font: "\(BookFonts.family) 8.5", width: width - 14)
             let height = body.height + 2 + detail.size.height + 8
             let piece = Piece(height: height) { x, y in
                 cairo_set_source_rgb(self.cairo, check.passed ? 0.11 : 0.7, check.passed ? 0.47 : 0.09, check.passed ? 0.17 : 0.17)

@@ -151,5 +151,8 @@ struct ReadabilityTests {
         #expect(NumberText.significant(9.996, digits: 3) == "10.0")
         #expect(NumberText.significant(1234, digits: 2) == "1,234")
         #expect(NumberText.significant(-0.0521, digits: 2) == "\u{2212}0.052")
+        #expect(NumberText.scientific(1.26e-12, digits: 2) == "1.3 \u{00D7} 10⁻¹²")
+        #expect(NumberText.scientific(9.97e-7, digits: 2) == "1.0 \u{00D7} 10⁻⁶")
+        #expect(NumberText.scientific(1e-6, digits: 2, trimmingZeros: true) == "10⁻⁶")
     }
 }

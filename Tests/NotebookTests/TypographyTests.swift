@@ -65,5 +65,6 @@ struct TypographyTests {
         #expect(!column(["0.0035 s", "0.0521 s", "1.18 s"]).hasOnePrecision(column: 0))
         #expect(column(["0.0082", "−1/18"]).isNumeric(column: 0), "an exact fraction is a number")
         #expect(ClaimCheck.format(155_327) == "155,327" && ClaimCheck.format(-0.5014) == "\u{2212}0.501")
+        #expect(ClaimCheck.format(1.3e-12) == "1.3 \u{00D7} 10⁻¹²", "a tiny value is never printed as 0")
     }
 }
