@@ -13,10 +13,11 @@ public enum FontFiles {
         public let package: String
     }
 
-    /// Pagella for the text, Heros for the figures, Pagella Math for formulas.
+    /// Pagella for the text, Heros for the figures, Cursor for code, Pagella Math for formulas.
     public static let files: [File] = [
         "texgyrepagella-regular.otf", "texgyrepagella-bold.otf", "texgyrepagella-italic.otf", "texgyrepagella-bolditalic.otf",
         "texgyreheros-regular.otf", "texgyreheros-bold.otf", "texgyreheros-italic.otf", "texgyreheros-bolditalic.otf",
+        "texgyrecursor-regular.otf", "texgyrecursor-bold.otf", "texgyrecursor-italic.otf", "texgyrecursor-bolditalic.otf",
     ].map { File(name: $0, package: "fonts-texgyre") } + [File(name: "texgyrepagella-math.otf", package: "fonts-texgyre-math")]
 
     /// The folders searched, in order: `$RLNOTES_FONT_DIR` if set, then where Debian, Homebrew and

@@ -11,7 +11,21 @@ struct FontTests {
         try TextEngine(cairo: cairo_create(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10)!)!)
     }
 
-    @Test("the font map sees the project's three families (and Pango's generic names for them), whatever else the machine has installed")
+    @Test("every family the typesetter asks for (text, figures, code, math) resolves to itself, not to a fallback")
+    func familiesResolve() throws {
+        let text = try engine()
+        for family in [BookFonts.family, "TeX Gyre Heros", InlineMarkupBuilder.codeFont, "TeX Gyre Pagella Math"] {
+            let description = pango_font_description_from_string(family + " 10")
+            defer { pango_font_description_free(description) }
+            let font = try #require(pango_context_load_font(text.context, description))
+            let resolved = pango_font_describe(font)
+            defer { pango_font_description_free(resolved) }
+            #expect(String(cString: pango_font_description_get_family(resolved)) == family)
+            g_object_unref(UnsafeMutableRawPointer(font))
+        }
+    }
+
+    @Test("the font map sees the project's four families (and Pango's generic names for them), whatever else the machine has installed")
     func onlyOurFonts() throws {
         let text = try engine()
         var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
@@ -21,7 +35,7 @@ struct FontTests {
         let names = (0..<Int(count)).map { String(cString: pango_font_family_get_name(families![$0])) }
         // Pango adds its generic aliases, which resolve to these same fonts.
         let generic: Set = ["Sans", "Serif", "Monospace", "System-ui"]
-        #expect(Set(names).subtracting(generic) == ["TeX Gyre Pagella", "TeX Gyre Heros", "TeX Gyre Pagella Math"], "\(names)")
+        #expect(Set(names).subtracting(generic) == ["TeX Gyre Pagella", "TeX Gyre Heros", "TeX Gyre Cursor", "TeX Gyre Pagella Math"], "\(names)")
     }
 
     @Test("every character the figures and the book use has a glyph in the pinned fonts (no fallback, no missing box)")
