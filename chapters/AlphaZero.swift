@@ -68,7 +68,7 @@ let alphaZeroChapter = Chapter("alphazero", title: "AlphaZero from scratch", use
         Figure("fig-az-ttt-loss", caption: "Training losses per iteration (means over the iteration's 400 minibatches): the value head's squared error and the policy head's cross-entropy against the search's visit shares.") { results in
             let run = try results[ticTacToe].points[0].replicates[0]
             let iterations = run.records.indices.map { Double($0 + 1) }
-            let value = Chart(title: "value loss", x: Axis("Iteration"), y: Axis("(z - v)²", domain: 0...0.7), width: 280, height: 200, legend: .hidden) {
+            let value = Chart(title: "value loss", x: Axis("Iteration"), y: Axis("(z − v)²", domain: 0...0.7), width: 280, height: 200, legend: .hidden) {
                 LineMark(points: zip(iterations, run.records).map { DataPoint(x: $0, y: $1.loss.value) }, series: "value")
             }
             let policy = Chart(title: "policy loss", x: Axis("Iteration"), y: Axis("cross-entropy", domain: 0.8...1.8), width: 280, height: 200, legend: .hidden) {

@@ -139,7 +139,7 @@ let mctsChapter = Chapter("mcts", title: "Monte Carlo tree search", uses: uses) 
             let flat = values.enumerated().flatMap { row in row.element.enumerated().map { (row.offset, $0.offset, $0.element ?? 0) } }
             let best = flat.max { $0.2 < $1.2 }!
             return HeatMapView(
-                columns: explorationBudgets.map(String.init), rows: explorationValues.map { ClaimCheck.format($0) }, values: values,
+                columns: explorationBudgets.map { NumberText.fixed(Double($0), decimals: 0) }, rows: explorationValues.map { ClaimCheck.format($0) }, values: values,
                 xTitle: "Simulations per move", yTitle: "Exploration constant c", valueTitle: "optimal", outlined: [(best.0, best.1)],
                 format: { String(format: "%.3f", $0) }
             ).chart(width: 400, height: 260)
