@@ -42,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // The generic learning loops are specialised for the caller's generator across modules.
@@ -70,11 +71,13 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev"])]
         ),
         .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "LaTeXMath", "Notebook"]),
+        // Running experiment units on a Slurm cluster: job arrays over a shared run folder.
+        .target(name: "Cluster", dependencies: ["Notebook", .product(name: "Subprocess", package: "swift-subprocess")]),
         .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "AlphaZero", "GameTheory", "Randomness"], path: "chapters", swiftSettings: vectorUnits),
         .executableTarget(
             name: "report",
             dependencies: [
-                "Chapters", "Notebook", "Render", "GameTheory",
+                "Chapters", "Cluster", "Notebook", "Render", "GameTheory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorUnits
@@ -97,6 +100,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Bibliography", "Charts", "FigureGallery", "LaTeXMath", "Notebook", "SnapshotSupport"], exclude: ["Pages"]),
         .testTarget(name: "ReportTests", dependencies: ["report", "GameTheory", "Randomness", "Notebook", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Notebook"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -128,6 +128,8 @@ protocol AnyExperiment: Sendable {
     func unitJSON(inResults bytes: [UInt8], point: Int, replicate: Int) throws -> [UInt8]
     /// The canonical JSON of a unit's output.
     func unitJSON(_ output: any Sendable) throws -> [UInt8]
+    /// A unit's output from its canonical JSON (as another process computed it).
+    func decodeUnit(_ json: [UInt8]) throws -> any Sendable
     /// Whether units can be replayed iteration by iteration.
     var isReplayable: Bool { get }
     /// For each unit of a results file, the final-state parts its output carries that do not
@@ -178,6 +180,10 @@ extension Experiment: AnyExperiment {
     func unitJSON(_ output: any Sendable) throws -> [UInt8] {
         // Outputs come from this experiment's own units, so the cast cannot fail.
         try CanonicalJSON.encode(output as! Output)
+    }
+
+    func decodeUnit(_ json: [UInt8]) throws -> any Sendable {
+        try CanonicalJSON.decode(Output.self, from: json)
     }
 
     var isReplayable: Bool { replayer != nil }

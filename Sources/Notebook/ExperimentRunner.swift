@@ -9,6 +9,8 @@ struct ExperimentRunner {
     struct Job: Sendable {
         let chapter: String
         let experiment: any AnyExperiment
+        /// The experiment's cache key (names remote units, so no result for other code is taken).
+        var key = ""
     }
 
     /// What running one experiment gave.
@@ -20,6 +22,8 @@ struct ExperimentRunner {
     let seed: UInt64
     let pool: WorkerPool
     let progress: any ProgressReporter
+    /// Where the units that are not timing measurements run; `nil` runs them on `pool`.
+    var executor: (any UnitExecutor)? = nil
 
     /// The random stream of one unit.
     static func stream(seed: UInt64, chapter: String, experiment: ExperimentID, parameterJSON: String, replicate: Int) -> StreamID {
@@ -45,17 +49,14 @@ struct ExperimentRunner {
         }
     }
 
-    func run(_ jobs: [Job]) -> [Outcome] {
-        struct Unit: Sendable {
-            let job: Int
-            let point: Int
-            let stream: StreamID
-        }
-        var units = [Unit]()
+    /// Runs every unit of `jobs` and assembles each experiment's results file; throws only when
+    /// the executor cannot deliver (a unit that throws fails its experiment instead).
+    func run(_ jobs: [Job]) throws -> [Outcome] {
+        var units = [ScheduledUnit]()
         var setupFailures = [Int: String]()
         for (index, job) in jobs.enumerated() {
             do {
-                units += try Self.units(of: job.experiment, chapter: job.chapter, seed: seed).map { Unit(job: index, point: $0.point, stream: $0.stream) }
+                units += try Self.units(of: job.experiment, chapter: job.chapter, seed: seed).map { ScheduledUnit(job: index, point: $0.point, replicate: $0.replicate, stream: $0.stream) }
             } catch {
                 setupFailures[index] = "its parameters cannot be encoded: \(error)"
             }
@@ -75,10 +76,14 @@ struct ExperimentRunner {
         let shared = units.indices.filter { jobs[units[$0].job].experiment.cost != .timing }
         let alone = units.indices.filter { jobs[units[$0].job].experiment.cost == .timing }
         var results = [(Result<any Sendable, any Error>, Double)?](repeating: nil, count: units.count)
-        let sharedResults = pool.run(count: shared.count, job: { runUnit(shared[$0]) }, finished: { k in
-            reporter.unitFinished(jobs[frozenUnits[shared[k]].job].experiment.id.rawValue)
-        })
-        for (k, i) in shared.enumerated() { results[i] = sharedResults[k] }
+        if let executor {
+            for (i, result) in try runRemotely(shared, units: units, jobs: jobs, executor: executor) { results[i] = result }
+        } else {
+            let sharedResults = pool.run(count: shared.count, job: { runUnit(shared[$0]) }, finished: { k in
+                reporter.unitFinished(jobs[frozenUnits[shared[k]].job].experiment.id.rawValue)
+            })
+            for (k, i) in shared.enumerated() { results[i] = sharedResults[k] }
+        }
         for i in alone {
             results[i] = runUnit(i)
             reporter.unitFinished(jobs[units[i].job].experiment.id.rawValue)
@@ -113,4 +118,53 @@ struct ExperimentRunner {
             }
         }
     }
+
+    /// One unit scheduled in a run: its experiment (by job index), point, replicate and stream.
+    struct ScheduledUnit: Sendable {
+        let job: Int
+        let point: Int
+        let replicate: Int
+        let stream: StreamID
+    }
+
+    /// Sends the units at `indices` to `executor` and decodes what comes back, by unit index.
+    private func runRemotely(
+        _ indices: [Int], units: [ScheduledUnit], jobs: [Job], executor: any UnitExecutor
+    ) throws -> [(Int, (Result<any Sendable, any Error>, Double))] {
+        var requests = [RemoteUnit]()
+        var indexOf = [RemoteUnit: Int]()
+        for i in indices {
+            let unit = units[i]
+            let experiment = jobs[unit.job].experiment
+            let request = RemoteUnit(
+                chapter: jobs[unit.job].chapter, experiment: experiment.id.rawValue, point: unit.point, replicate: unit.replicate,
+                key: jobs[unit.job].key, isLong: experiment.cost == .expensive)
+            requests.append(request)
+            indexOf[request] = i
+        }
+        let reporter = progress
+        let delivered = try executor.execute(requests) { unit in reporter.unitFinished(unit.experiment) }
+        var decoded = [(Int, (Result<any Sendable, any Error>, Double))]()
+        for result in delivered {
+            guard let i = indexOf.removeValue(forKey: result.unit) else { continue }
+            let experiment = jobs[units[i].job].experiment
+            let value: Result<any Sendable, any Error>
+            if let output = result.output {
+                value = Result { try experiment.decodeUnit(Array(output.utf8)) }
+            } else {
+                value = .failure(RemoteFailure(message: result.error ?? "no output"))
+            }
+            decoded.append((i, (value, result.seconds)))
+        }
+        if let missing = indexOf.keys.first {
+            throw RemoteFailure(message: "the executor returned no result for unit \(missing.point)/\(missing.replicate) of \(missing.experiment)")
+        }
+        return decoded
+    }
+}
+
+/// An error a unit reported from another process.
+struct RemoteFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }

@@ -18,7 +18,9 @@ extension ReportEngine {
     /// `chapters` (all when `nil`) are recomputed, except `.expensive` and `.timing` ones; the
     /// others' committed results are reused after their digests and keys are checked.
     /// Costly experiments are verified as `verification` says (`verifyCostly`).
-    public func check(committed: URL, chapters: [String]? = nil, jobs: Int, verification: CostlyVerification = CostlyVerification()) throws -> [OutputDifference] {
+    public func check(
+        committed: URL, chapters: [String]? = nil, jobs: Int, verification: CostlyVerification = CostlyVerification(), executor: (any UnitExecutor)? = nil
+    ) throws -> [OutputDifference] {
         CheckScratch.removeAbandoned()
         // Nobody may rewrite the committed folder while it is compared.
         let committedLock = try OutputLock(folder: committed)
@@ -26,7 +28,7 @@ extension ReportEngine {
         let scratch = CheckScratch.make()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let strays = OutputStore(root: committed).temporaryFiles()
-        let summary = try run(RunOptions(output: scratch, chapters: chapters, force: true, jobs: jobs, cache: committed, verifyCostlyWithoutRunning: true))
+        let summary = try run(RunOptions(output: scratch, chapters: chapters, force: true, jobs: jobs, cache: committed, verifyCostlyWithoutRunning: true, executor: executor))
         var differences = strays.map { OutputDifference(path: $0, detail: "a temporary file a killed run left behind; delete it (the next `report` run does)") }
         for (chapter, reason) in summary.failedChapters.sorted(by: { $0.key < $1.key }) {
             differences.append(OutputDifference(path: chapter, detail: "chapter failed: \(reason)"))

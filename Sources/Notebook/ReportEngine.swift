@@ -20,12 +20,15 @@ public struct RunOptions: Sendable {
     /// Further folders whose intact results are reused when their key matches (e.g. the
     /// package's `output/` when `--output` names another folder).
     public var fallbackCaches: [URL]
+    /// Where units run; `nil` for this process's worker pool (`jobs` threads).
+    public var executor: (any UnitExecutor)?
 
     /// Creates options.
     public init(
         output: URL, chapters: [String]? = nil, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil,
-        verifyCostlyWithoutRunning: Bool = false, fallbackCaches: [URL] = []
+        verifyCostlyWithoutRunning: Bool = false, fallbackCaches: [URL] = [], executor: (any UnitExecutor)? = nil
     ) {
+        self.executor = executor
         self.verifyCostlyWithoutRunning = verifyCostlyWithoutRunning
         self.fallbackCaches = fallbackCaches
         self.output = output
@@ -192,15 +195,16 @@ public struct ReportEngine: Sendable {
                 case .unverifiable(let reason):
                     summary.failedChapters[chapter.id] = summary.failedChapters[chapter.id] ?? reason
                 case .run:
-                    jobs.append(.init(chapter: chapter.id, experiment: experiment))
+                    jobs.append(.init(chapter: chapter.id, experiment: experiment, key: entry.parts.key))
                 }
             }
         }
 
         // Run what is not cached.
         let started = Date()
-        let runner = ExperimentRunner(seed: book.seed, pool: WorkerPool(workers: options.jobs), progress: progress)
-        let outcomes = runner.run(jobs)
+        var runner = ExperimentRunner(seed: book.seed, pool: WorkerPool(workers: options.jobs), progress: progress)
+        runner.executor = options.executor
+        let outcomes = try runner.run(jobs)
         summary.experimentSeconds = Date().timeIntervalSince(started)
         var freshData = [String: (chapter: String, path: String, bytes: [UInt8], seconds: Double)]()
         for (job, outcome) in zip(jobs, outcomes) {

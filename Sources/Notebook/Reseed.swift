@@ -49,7 +49,7 @@ extension ReportEngine {
             progress.note("reseed: run \(run + 1) of \(runs) (base seed \(seed))")
             let runner = ExperimentRunner(seed: seed, pool: WorkerPool(workers: jobs), progress: SilentProgress())
             var files = committed
-            for (job, outcome) in zip(jobsToRun, runner.run(jobsToRun)) {
+            for (job, outcome) in zip(jobsToRun, try runner.run(jobsToRun)) {
                 switch outcome {
                 case .success(let bytes, _): files[job.experiment.id] = bytes
                 case .failure(let reason):

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Runs the RL Notes chapters and writes the report (Markdown and PDF) into output/.",
-        subcommands: [Run.self, List.self, Check.self, Reseed.self, Explain.self, Verify.self, GameCommand.self],
+        subcommands: [Run.self, List.self, Check.self, Reseed.self, Explain.self, Verify.self, GameCommand.self, RunUnits.self],
         defaultSubcommand: Run.self
     )
 }
@@ -123,6 +123,7 @@ extension ReportCommand {
         var force = false
 
         @OptionGroup var runner: RunnerOptions
+        @OptionGroup var executorOptions: ExecutorOptions
         @OptionGroup var outputOptions: OutputOptions
 
         func validate() throws {
@@ -141,7 +142,8 @@ extension ReportCommand {
             let summary: RunSummary
             do {
                 summary = try engine.run(RunOptions(
-                    output: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, force: force, jobs: runner.jobs, fallbackCaches: outputOptions.fallbackCaches))
+                    output: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, force: force, jobs: runner.jobs, fallbackCaches: outputOptions.fallbackCaches,
+                    executor: executorOptions.makeExecutor(packageRoot: outputOptions.packageRoot)))
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure
@@ -197,6 +199,7 @@ extension ReportCommand {
         var sampledUnits = 2
 
         @OptionGroup var runner: RunnerOptions
+        @OptionGroup var executorOptions: ExecutorOptions
         @OptionGroup var outputOptions: OutputOptions
 
         func run() throws {
@@ -209,7 +212,9 @@ extension ReportCommand {
                 let engine = makeEngine(packageRoot: outputOptions.packageRoot)
                 let started = Date()
                 let verification = ReportEngine.CostlyVerification(replaySeconds: replaySeconds, sampledUnits: sampledUnits)
-                differences = try engine.check(committed: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs, verification: verification)
+                differences = try engine.check(
+                    committed: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs, verification: verification,
+                    executor: executorOptions.makeExecutor(packageRoot: outputOptions.packageRoot))
                 printError(String(format: "report check: compared in %.1f s", Date().timeIntervalSince(started)))
                 if let reseed {
                     let record = try engine.reseed(runs: reseed, results: outputOptions.url, chapters: chapter.isEmpty ? nil : chapter, jobs: runner.jobs)
