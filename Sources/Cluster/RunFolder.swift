@@ -103,3 +103,39 @@ extension JSONEncoder {
         return encoder
     }
 }
+
+extension RunFolder {
+    /// Why a task cannot run.
+    public struct TaskError: Error, CustomStringConvertible {
+        /// The message.
+        public let description: String
+    }
+
+    /// Computes task `index` of the plan with `book`'s experiments on `cpus` threads and writes
+    /// its results: what every array task does (`report run-units`). Returns a line for its log.
+    public func runTask(_ index: Int, book: Book, cpus: Int) throws -> String {
+        let plan = try readPlan()
+        guard plan.tasks.indices.contains(index) else {
+            throw TaskError(description: "the plan in \(url.path) has \(plan.tasks.count) tasks; there is no task \(index)")
+        }
+        guard plan.seed == book.seed else {
+            throw TaskError(description: "the plan was made with seed \(plan.seed) but this binary's book has \(book.seed); run the tasks with the binary that planned them")
+        }
+        let started = Date()
+        let results = UnitWorker(book: book, workers: cpus).compute(plan.tasks[index])
+        try writeResults(results, task: index)
+        let failures = results.filter { $0.error != nil }
+        return String(format: "run-units: task %d, %d units on %d CPUs in %.2f s, %d failed", index, results.count, cpus, Date().timeIntervalSince(started), failures.count)
+            + failures.map { "\nunit \($0.unit.experiment) \($0.unit.point)/\($0.unit.replicate): \($0.error ?? "")" }.joined()
+    }
+
+    /// Writes the probe token (the first tiny task's proof that the nodes see the folder).
+    public func writeProbe(_ token: String) throws {
+        try Data(token.utf8).write(to: probeFolder.appendingPathComponent(token))
+    }
+
+    /// CPUs Slurm gave this task (SLURM_CPUS_PER_TASK), 1 outside Slurm.
+    public static var taskCPUs: Int {
+        ProcessInfo.processInfo.environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? 1
+    }
+}

@@ -61,7 +61,13 @@ public struct SlurmClient: Sendable {
     /// The states of the tasks of the jobs `ids` that squeue still knows (finished ones stay
     /// for MinJobAge), by job id and array index (0 for a plain job).
     public func states(of ids: Set<String>) throws -> [String: [Int: TaskState]] {
-        let text = try squeue.output(["--json", "--states=all"]) { ClusterError.slurm(command: "squeue --json", message: $0) }
+        // Slurm 22.05 ignores the filters with --json and lists every job; later versions honour
+        // them, which matters on a cluster with many users. The list is filtered here as well.
+        let filtered = try squeue.run(["--json", "--states=all", "--jobs=" + ids.sorted().joined(separator: ",")])
+        // A job purged from the controller makes a filtered query fail; then ask for all.
+        let text = filtered.succeeded ? filtered.output : try squeue.output(["--json", "--states=all"]) {
+            ClusterError.slurm(command: "squeue --json", message: $0)
+        }
         guard let root = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], let jobs = root["jobs"] as? [[String: Any]] else {
             throw ClusterError.slurm(command: "squeue --json", message: "no jobs list in its output")
         }

@@ -128,6 +128,11 @@ public struct SlurmExecutor: UnitExecutor {
                     pending = pending.filter { folder.results(task: $0) == nil }
                     reportFinished()
                     if pending.isEmpty { break }
+                    // Arrays whose tasks have all delivered need no more watching.
+                    for (id, indices) in jobs where indices.isDisjoint(with: pending) {
+                        jobs[id] = nil
+                        ActiveArrays.remove([id])
+                    }
                     let states = try slurm.states(of: Set(jobs.keys))
                     var failed = [Int: String]()
                     for (id, indices) in jobs {

@@ -86,16 +86,23 @@ public struct UnitWorker: Sendable {
     /// gives a result with its error.
     public func compute(_ units: [RemoteUnit]) -> [RemoteUnitResult] {
         let seed = book.seed
-        let chapters = book.chapters
+        // Each experiment and its parameters' JSON, found and encoded once for all its units.
+        var experiments = [String: (experiment: any AnyExperiment, parameters: Result<[String], any Error>)]()
+        for chapter in book.chapters {
+            for experiment in chapter.experiments where units.contains(where: { $0.chapter == chapter.id && $0.experiment == experiment.id.rawValue }) {
+                experiments[chapter.id + "/" + experiment.id.rawValue] = (experiment, Result { try experiment.parameterJSON() })
+            }
+        }
+        let found = experiments
         return pool.run(count: units.count) { index -> RemoteUnitResult in
             let unit = units[index]
             let start = DispatchTime.now().uptimeNanoseconds
             func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
             do {
-                guard let experiment = chapters.first(where: { $0.id == unit.chapter })?.experiments.first(where: { $0.id.rawValue == unit.experiment }),
+                guard let (experiment, encoded) = found[unit.chapter + "/" + unit.experiment],
                     unit.point < experiment.pointCount, unit.replicate < experiment.replicates
                 else { throw UnknownUnit(unit: unit) }
-                let parameters = try experiment.parameterJSON()
+                let parameters = try encoded.get()
                 var generator = Xoshiro256StarStar(stream: ExperimentRunner.stream(
                     seed: seed, chapter: unit.chapter, experiment: experiment.id, parameterJSON: parameters[unit.point], replicate: unit.replicate))
                 let output = try experiment.runUnit(point: unit.point, generator: &generator)

@@ -11,7 +11,7 @@ struct Benchmarks: ParsableCommand {
         subcommands: [
             Defaults.self, Solver.self, WeakSolve.self, WeakMoves.self, UCTControl.self,
             Network.self, TicTacToeTrainingProbe.self, ConnectFourTrainingProbe.self, ConnectFourEvaluation.self, ConnectFourMixed.self, ConnectFourLosses.self,
-            Nash.self, NashGames.self, NashOne.self,
+            Nash.self, NashGames.self, NashOne.self, SlurmOverhead.self, TinyRunUnits.self,
         ],
         defaultSubcommand: Defaults.self
     )

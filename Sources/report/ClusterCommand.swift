@@ -89,24 +89,8 @@ extension ReportCommand {
         func run() throws {
             let folder = RunFolder(url: URL(fileURLWithPath: folderPath, isDirectory: true))
             do {
-                if let probe {
-                    try Data(probe.utf8).write(to: folder.url.appendingPathComponent("probe/\(probe)"))
-                    return
-                }
-                let plan = try folder.readPlan()
-                guard let task, plan.tasks.indices.contains(task) else {
-                    throw ValidationError("the plan in \(folderPath) has \(plan.tasks.count) tasks; there is no task \(task ?? -1)")
-                }
-                guard plan.seed == RLNotesBook.book.seed else {
-                    throw ValidationError("the plan was made with seed \(plan.seed) but this binary's book has \(RLNotesBook.book.seed)")
-                }
-                let cpus = ProcessInfo.processInfo.environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? 1
-                let started = Date()
-                let results = UnitWorker(book: RLNotesBook.book, workers: cpus).compute(plan.tasks[task])
-                try folder.writeResults(results, task: task)
-                let failures = results.filter { $0.error != nil }
-                print(String(format: "run-units: task %d, %d units on %d CPUs in %.2f s, %d failed", task, results.count, cpus, Date().timeIntervalSince(started), failures.count))
-                for failure in failures { print("unit \(failure.unit.experiment) \(failure.unit.point)/\(failure.unit.replicate): \(failure.error ?? "")") }
+                if let probe { return try folder.writeProbe(probe) }
+                print(try folder.runTask(task ?? 0, book: RLNotesBook.book, cpus: RunFolder.taskCPUs))
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure

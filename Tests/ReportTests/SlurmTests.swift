@@ -101,7 +101,7 @@ struct SlurmTests {
             environment: LocalSlurm.environment)
     }
 
-    @Test("a chapter run through Slurm writes the same bytes as the local run; a rerun with nothing stale submits nothing; a half-done run resumes")
+    @Test("a chapter run through Slurm writes the same bytes as the local run; a rerun with nothing stale submits nothing; a half-done run resumes; a task that keeps failing stops the run with its state and log")
     func sameBytesAndResume() throws {
         let local = try Self.localOutput.get()
         let output = scratch("slurm")
@@ -123,6 +123,19 @@ struct SlurmTests {
         let resumed = try slurmRun(output: output, runFolder: runs)
         #expect(resumed.status == 0 && resumed.error.contains("slurm: 3 of 8 tasks to run"), "\(resumed.error)")
         #expect(try files(in: output) == files(in: local))
+
+        // A task that cannot deliver (its results file is blocked by a folder of that name)
+        // fails on every attempt: the run stops naming the task, its Slurm state and its log.
+        let blocked = folder.appendingPathComponent("results/task-2.json")
+        try FileManager.default.removeItem(at: blocked)
+        try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)
+        let failing = try slurmRun(output: output, runFolder: runs, extra: ["--retries", "1"])
+        #expect(failing.status == 1)
+        #expect(failing.error.contains("slurm: resubmitting task 2 (FAILED"), "\(failing.error)")
+        #expect(failing.error.contains("array task 2 (100 units of"), "\(failing.error)")
+        #expect(failing.error.contains("failed 2 times, last with Slurm state FAILED"), "\(failing.error)")
+        #expect(failing.error.contains("cannot write"), "the end of the task's log: \(failing.error)")
+        try FileManager.default.removeItem(at: blocked)
     }
 
     @Test("a task cancelled mid-run (scancel of one array index) is resubmitted, and the output is still the same bytes")
