@@ -147,7 +147,7 @@ struct SlurmTests {
         // The driver runs in the background (a plain process, no Swift concurrency, so a busy
         // test machine cannot delay this test's polling); its messages go to a file.
         let log = scratch("cancel-log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let driver = Process()
         driver.executableURL = ReportProcess.executable
         driver.arguments = [
