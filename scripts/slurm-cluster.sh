@@ -73,11 +73,14 @@ start() {
   if running; then echo "export SLURM_CONF=$conf"; return; fi
   stop quietly
   write_config
+  # The daemons get no terminal and none of the caller's pipes: a caller reading this script's
+  # output to its end must not wait for them.
   runuser -u munge -- /usr/sbin/munged --key-file="$state/munge/munge.key" --socket="$state/munge-socket/munge.socket" \
-    --pid-file="$state/munge/munged.pid" --log-file="$state/munge/munged.log" --seed-file="$state/munge/munged.seed"
+    --pid-file="$state/munge/munged.pid" --log-file="$state/munge/munged.log" --seed-file="$state/munge/munged.seed" \
+    </dev/null >>"$state/log/daemons.out" 2>&1
   cp "$state/munge/munged.pid" "$state/munged.pid"
-  SLURM_CONF=$conf /usr/sbin/slurmctld -f "$conf"
-  SLURM_CONF=$conf /usr/sbin/slurmd -f "$conf"
+  SLURM_CONF=$conf /usr/sbin/slurmctld -f "$conf" </dev/null >>"$state/log/daemons.out" 2>&1
+  SLURM_CONF=$conf /usr/sbin/slurmd -f "$conf" </dev/null >>"$state/log/daemons.out" 2>&1
   for _ in $(seq 1 60); do
     if SLURM_CONF=$conf sinfo --noheader --format=%T 2>/dev/null | grep -qx "idle"; then
       echo "export SLURM_CONF=$conf"
@@ -98,6 +101,11 @@ stop() {
       if kill -0 "$pid" 2>/dev/null && grep -q "$name" "/proc/$pid/comm" 2>/dev/null; then
         kill "$pid"
         for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+        # A daemon started by a process that ignores SIGTERM inherits that: then SIGKILL.
+        if kill -0 "$pid" 2>/dev/null; then
+          kill -KILL "$pid"
+          for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+        fi
       fi
       rm -f "$state/$name.pid"
     fi

@@ -90,3 +90,48 @@ struct DynamicsTests {
         #expect(pool.nashConv < 0.02)
     }
 }
+
+@Suite("Credit assignment in a team")
+struct TeamRewardTests {
+    @Test("a difference reward is the team reward minus the counterfactual one, which for a sum is the agent's own contribution")
+    func differenceReward() {
+        let bandit = TeamBandit(agents: 6, contributions: [0, 0.25, 0.5, 0.75, 1])
+        var generator = Xoshiro256StarStar(seed: 3)
+        for _ in 0..<200 {
+            let actions = (0..<6).map { _ in generator.uniformIndex(below: 5) }
+            for i in 0..<6 {
+                // Oracle: recompute both team rewards from scratch.
+                var counterfactual = actions
+                counterfactual[i] = 0
+                let expected = actions.map { bandit.contributions[$0] }.reduce(0, +) - counterfactual.map { bandit.contributions[$0] }.reduce(0, +)
+                #expect(abs(bandit.differenceReward(actions, agent: i) - expected) < 1e-12)
+                #expect(abs(bandit.differenceReward(actions, agent: i) - bandit.contributions[actions[i]]) < 1e-12)
+            }
+        }
+        #expect(bandit.bestAction == 4)
+    }
+
+    @Test("alone, an agent's team reward is its difference reward (the default contributes 0): both signals learn the same run")
+    func singleAgentSignalsAgree() {
+        let bandit = TeamBandit(agents: 1, contributions: [0, 0.25, 0.5, 0.75, 1])
+        var a = Xoshiro256StarStar(seed: 11)
+        var b = Xoshiro256StarStar(seed: 11)
+        let settings = QLearningSettings(stepSize: 0.1, exploration: 0.1)
+        let global = learnTeam(bandit, signal: .global, steps: 500, every: 50, settings: settings, using: &a)
+        let difference = learnTeam(bandit, signal: .difference, steps: 500, every: 50, settings: settings, using: &b)
+        #expect(global == difference)
+        #expect(global.checkpoints == Array(stride(from: 50, through: 500, by: 50)))
+    }
+
+    @Test("with difference rewards a large team learns as fast as a small one; with the team reward it lags")
+    func teamSizeMatters() {
+        func finalShare(_ agents: Int, _ signal: TeamSignal) -> Double {
+            var generator = Xoshiro256StarStar(seed: 5)
+            let run = learnTeam(TeamBandit(agents: agents, contributions: [0, 0.25, 0.5, 0.75, 1]), signal: signal, steps: 2_000, every: 2_000,
+                                settings: QLearningSettings(stepSize: 0.1, exploration: 0.1), using: &generator)
+            return run.optimalShare[0]
+        }
+        #expect(finalShare(32, .difference) >= 0.95)
+        #expect(finalShare(32, .global) <= 0.5)
+    }
+}

@@ -9,16 +9,14 @@ enum LocalSlurm {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/slurmctld"), FileManager.default.isExecutableFile(atPath: "/usr/sbin/munged") else {
             return .failure(SkipReason("Debian's slurm-wlm and munge are not installed (apt-get install slurm-wlm munge)"))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [ReportProcess.packageRoot.appendingPathComponent("scripts/slurm-cluster.sh").path, "start"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        do { try process.run() } catch { return .failure(SkipReason("cannot run scripts/slurm-cluster.sh: \(error)")) }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let line = text.split(separator: "\n").last(where: { $0.hasPrefix("export SLURM_CONF=") }) else {
+        // The script starts daemons; run it through the shell and wait for the shell itself
+        // (system waits with waitpid), its output in a file, so no pipe or process monitor
+        // of this test process can be held up by the daemons it leaves running.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("slurm-cluster-\(getpid()).log")
+        let script = ReportProcess.packageRoot.appendingPathComponent("scripts/slurm-cluster.sh").path
+        let status = system("bash '\(script)' start > '\(log.path)' 2>&1")
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        guard status == 0, let line = text.split(separator: "\n").last(where: { $0.hasPrefix("export SLURM_CONF=") }) else {
             return .failure(SkipReason("scripts/slurm-cluster.sh start failed: \(text)"))
         }
         return .success(String(line.dropFirst("export SLURM_CONF=".count)))

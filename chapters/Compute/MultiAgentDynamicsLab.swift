@@ -225,3 +225,27 @@ extension MultiAgentLab {
                       predicted: predicted, againstFixed: mixes.map { a in pure.map { expectedScore(a, $0) } })
     }
 }
+
+// MARK: Credit assignment in a team
+
+/// One team of the credit-assignment experiment: its size and the reward its agents learn from.
+struct TeamPoint: Codable, Hashable, Sendable {
+    var agents: Int
+    var signal: TeamSignal
+}
+
+extension MultiAgentLab {
+    /// The team sizes compared.
+    static let teamSizes = [2, 4, 8, 16, 32]
+    /// Each action's contribution to the team reward (action 0 is the default).
+    static let teamContributions = [0, 0.25, 0.5, 0.75, 1.0]
+    /// Rounds per run, and how often the share of agents on the best action is taken.
+    static let teamSteps = 3_000
+    static let teamCheckpointEvery = 50
+
+    static func team(_ point: TeamPoint, using generator: inout Xoshiro256StarStar) -> TeamLearningRun {
+        learnTeam(
+            TeamBandit(agents: point.agents, contributions: teamContributions), signal: point.signal, steps: teamSteps, every: teamCheckpointEvery,
+            settings: QLearningSettings(stepSize: 0.1, exploration: 0.1), using: &generator)
+    }
+}
