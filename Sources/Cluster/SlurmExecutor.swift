@@ -89,7 +89,14 @@ public struct SlurmExecutor: UnitExecutor {
         try folder.prepare(plan)
         try writeScript(folder)
 
-        var pending = Set(plan.tasks.indices.filter { folder.results(task: $0) == nil })
+        // Each task's results are read (and decoded) once, when they are first seen.
+        var delivered = [Int: [RemoteUnitResult]]()
+        func collect(_ index: Int) -> Bool {
+            if delivered[index] != nil { return true }
+            delivered[index] = folder.results(task: index)
+            return delivered[index] != nil
+        }
+        var pending = Set(plan.tasks.indices.filter { !collect($0) })
         var reported = Set<Int>()
         func reportFinished() {
             for index in plan.tasks.indices where !reported.contains(index) && !pending.contains(index) {
@@ -125,7 +132,7 @@ public struct SlurmExecutor: UnitExecutor {
                 while !pending.isEmpty {
                     if settings.isInterrupted() { throw ClusterError.interrupted(folder: folder.url.path) }
                     Thread.sleep(forTimeInterval: settings.pollInterval)
-                    pending = pending.filter { folder.results(task: $0) == nil }
+                    pending = pending.filter { !collect($0) }
                     reportFinished()
                     if pending.isEmpty { break }
                     // Arrays whose tasks have all delivered need no more watching.
@@ -148,7 +155,7 @@ public struct SlurmExecutor: UnitExecutor {
                         }
                     }
                     // A task may finish between reading the folder and the queue.
-                    failed = failed.filter { folder.results(task: $0.key) == nil }
+                    failed = failed.filter { !collect($0.key) }
                     guard !failed.isEmpty else { continue }
                     for (index, state) in failed.sorted(by: { $0.key < $1.key }) where attempts[index, default: 0] > settings.retries {
                         let names = Set(plan.tasks[index].map(\.experiment)).sorted().joined(separator: ", ")
@@ -170,7 +177,7 @@ public struct SlurmExecutor: UnitExecutor {
         }
         var results = [RemoteUnitResult]()
         for index in plan.tasks.indices {
-            guard let taskResults = folder.results(task: index) else { throw ClusterError.taskFailed(task: index, attempts: 0, state: "no results", log: folder.logTail(task: index), units: "") }
+            guard let taskResults = delivered[index] else { throw ClusterError.taskFailed(task: index, attempts: 0, state: "no results", log: folder.logTail(task: index), units: "") }
             results += taskResults
         }
         return results
