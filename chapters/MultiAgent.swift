@@ -186,6 +186,7 @@ let multiAgentChapter = Chapter("multi-agent", title: "Several learners: games, 
     }
     multiAgentSolverSection
     multiAgentCooperationSection
+    multiAgentDecompositionSection
     multiAgentSelfPlaySection
     multiAgentEvaluationSection
 }
