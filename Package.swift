@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Games", targets: ["Games"]),
         .library(name: "Search", targets: ["Search"]),
         .library(name: "AlphaZero", targets: ["AlphaZero"]),
+        .library(name: "MuZero", targets: ["MuZero"]),
         .library(name: "GameTheory", targets: ["GameTheory"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "LaTeXMath", targets: ["LaTeXMath"]),
@@ -51,6 +52,7 @@ let package = Package(
         .target(name: "Games", dependencies: ["Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "Search", dependencies: ["Games", "Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "AlphaZero", dependencies: ["Games", "Search", "Randomness"], swiftSettings: optimisedEverywhere),
+        .target(name: "MuZero", dependencies: ["AlphaZero", "Games", "Search", "Randomness"], swiftSettings: optimisedEverywhere),
         .target(name: "GameTheory", dependencies: ["Randomness", .product(name: "BigInt", package: "BigInt")], swiftSettings: optimisedEverywhere),
         .target(name: "Charts"),
         .target(name: "LaTeXMath"),
@@ -73,7 +75,7 @@ let package = Package(
         .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "LaTeXMath", "Notebook"]),
         // Running experiment units on a Slurm cluster: job arrays over a shared run folder.
         .target(name: "Cluster", dependencies: ["Notebook", .product(name: "Subprocess", package: "swift-subprocess")]),
-        .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "AlphaZero", "GameTheory", "Randomness"], path: "chapters", swiftSettings: vectorUnits),
+        .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "AlphaZero", "MuZero", "GameTheory", "Randomness"], path: "chapters", swiftSettings: vectorUnits),
         .executableTarget(
             name: "report",
             dependencies: [
@@ -89,6 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "GamesTests", dependencies: ["Games", "SnapshotSupport", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Playthroughs"]),
         .testTarget(name: "AlphaZeroTests", dependencies: ["AlphaZero", "Games", "Search", "Randomness"]),
+        .testTarget(name: "MuZeroTests", dependencies: ["MuZero", "AlphaZero", "Games", "Search", "Randomness"]),
         .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory", "Randomness", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Games", "Randomness"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "Randomness"]),
