@@ -86,7 +86,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "benchmarks",
-            dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "GameTheory", "Cluster", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Tabular", "Games", "Search", "Randomness", "AlphaZero", "MuZero", "GameTheory", "Cluster", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: vectorUnits
         ),
         .testTarget(name: "GamesTests", dependencies: ["Games", "SnapshotSupport", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Playthroughs"]),

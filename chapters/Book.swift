@@ -15,6 +15,7 @@ public enum RLNotesBook {
             modelErrorChapter,
             mctsChapter,
             alphaZeroChapter,
+            muZeroChapter,
             multiAgentChapter,
         ]
     )

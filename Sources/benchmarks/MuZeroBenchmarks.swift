@@ -1,0 +1,98 @@
+import AlphaZero
+import ArgumentParser
+import Foundation
+import Games
+import MuZero
+import Randomness
+
+/// MuZero on tic-tac-toe from scratch: wall time and solver-checked quality per iteration.
+struct MuZeroTicTacToeProbe: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "muzero-ttt", abstract: "Train MuZero on tic-tac-toe with the chapter's settings, checking every position.")
+
+    @Option(help: "Iterations.") var iterations = MuZeroSettings.ticTacToe.iterations
+    @Option(help: "Self-play simulations per move.") var simulations = MuZeroSettings.ticTacToe.selfPlay.simulations
+    @Option(help: "Simulations when checking positions.") var checkSimulations = 25
+    @Option(help: "Minibatches per iteration.") var steps = MuZeroSettings.ticTacToe.stepsPerIteration
+    @Option(help: "Unrolled steps K.") var unroll = MuZeroSettings.ticTacToe.unrollSteps
+    @Option(help: "Adam's step size.") var learningRate = MuZeroSettings.ticTacToe.learningRate
+    @Option(help: "Latent size.") var latent = MuZeroSettings.ticTacToe.latent
+    @Option(help: "Hidden widths, comma-separated.") var hidden = MuZeroSettings.ticTacToe.hidden.map(String.init).joined(separator: ",")
+    @Option(help: "Seed.") var seed: UInt64 = 1
+    @Option(help: "Steps of the value targets' returns.") var tdSteps = MuZeroSettings.ticTacToe.tdSteps
+    @Option(help: "Moves sampled in proportion to visits.") var exploratory = MuZeroSettings.ticTacToe.selfPlay.exploratoryMoves
+    @Option(help: "Games per iteration.") var games = MuZeroSettings.ticTacToe.gamesPerIteration
+    @Option(help: "Positions per minibatch.") var batch = MuZeroSettings.ticTacToe.batchSize
+    @Option(help: "Share of the iterations after which the step size drops tenfold (1: never).") var dropAt = 1.0
+
+    func run() {
+        var settings = MuZeroSettings.ticTacToe
+        settings.iterations = iterations
+        settings.selfPlay.simulations = simulations
+        settings.stepsPerIteration = steps
+        settings.unrollSteps = unroll
+        settings.learningRate = learningRate
+        settings.latent = latent
+        settings.hidden = hidden.split(separator: ",").compactMap { Int($0) }
+        settings.tdSteps = tdSteps
+        settings.selfPlay.exploratoryMoves = exploratory
+        settings.gamesPerIteration = games
+        settings.batchSize = batch
+        if dropAt < 1 { settings.learningRateSteps = [LearningRateStep(iteration: Int(dropAt * Double(iterations)), rate: learningRate / 10)] }
+        var trainer = MuZeroTrainer<TicTacToe>(settings: settings, seed: seed)
+        let solver = TicTacToeSolver()
+        let positions = solver.nonTerminalPositions
+        var elapsed = 0.0
+        for iteration in 1...settings.iterations {
+            elapsed += seconds { trainer.iterate() }
+            var generator = Xoshiro256StarStar(seed: 3)
+            var raw = 0
+            var searched = 0
+            for position in positions {
+                let best = solver.optimalMoves(position)
+                if best.contains(MuZeroPlayer.move(position, network: trainer.network, simulations: 0, using: &generator)) { raw += 1 }
+                if best.contains(MuZeroPlayer.move(position, network: trainer.network, simulations: checkSimulations, using: &generator)) { searched += 1 }
+            }
+            let r = trainer.history.last!
+            // Written unbuffered, so a long run can be followed through a pipe or a file.
+            FileHandle.standardError.write(Data((String(format: "iteration %2d  %6.1f s  loss v %.3f p %.3f r %.4f  games %d/%d/%d  optimal raw %.3f search %.3f",
+                         iteration, elapsed, r.loss.value, r.loss.policy, r.loss.reward, r.firstWins, r.draws, r.secondWins,
+                         Double(raw) / Double(positions.count), Double(searched) / Double(positions.count)) + "\n").utf8))
+        }
+    }
+}
+
+/// Diagnostics of a trained MuZero model on tic-tac-toe positions with an immediate win.
+struct MuZeroDiagnostics: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "muzero-diagnose", abstract: "Train briefly, then check rewards and search on positions with a winning move.")
+    @Option var iterations = 20
+
+    func run() {
+        var settings = MuZeroSettings.ticTacToe
+        settings.iterations = iterations
+        var trainer = MuZeroTrainer<TicTacToe>(settings: settings, seed: 1)
+        trainer.train()
+        let network = trainer.network
+        let solver = TicTacToeSolver()
+        var generator = Xoshiro256StarStar(seed: 3)
+        var count = 0, rewardRight = 0, raw = 0
+        var searched = [25: 0, 100: 0, 400: 0]
+        var winValue = 0.0, otherValue = 0.0, others = 0
+        for position in solver.nonTerminalPositions {
+            let wins = position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
+            guard !wins.isEmpty else { continue }
+            count += 1
+            let latent = network.represent(position.encoded, batch: 1)
+            let legal = position.legalMoves
+            let (_, rewards) = network.step(Array(repeating: latent, count: legal.count).flatMap { $0 }, actions: legal, batch: legal.count)
+            let best = legal.indices.max { rewards[$0] < rewards[$1] }!
+            if wins.contains(legal[best]) { rewardRight += 1 }
+            for (k, move) in legal.enumerated() {
+                if wins.contains(move) { winValue += Double(rewards[k]) } else { otherValue += Double(rewards[k]); others += 1 }
+            }
+            if wins.contains(MuZeroPlayer.move(position, network: network, simulations: 0, using: &generator)) { raw += 1 }
+            for n in searched.keys where wins.contains(MuZeroPlayer.move(position, network: network, simulations: n, using: &generator)) { searched[n]! += 1 }
+        }
+        print("positions with a win: \(count); reward head ranks a win first: \(rewardRight); raw picks a win: \(raw); search picks a win: \(searched.sorted { $0.key < $1.key })")
+        print(String(format: "mean predicted reward: winning moves %.3f, other moves %.3f", winValue / Double(count), otherValue / Double(others)))
+    }
+}
