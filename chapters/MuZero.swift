@@ -72,7 +72,8 @@ let muZeroChapter = Chapter("muzero", title: "Planning in a learned model", uses
     Section("Tic-tac-toe with a learned model", id: "sec-mz-ttt") {
         Prose("""
             The run starts from random weights: hidden states of 32 numbers, two hidden layers of \
-            64 units in each of $h$, $g$ and $f$, $K = 5$. Each iteration plays 200 self-play games \
+            64 units in each of $h$, $g$ and $f$, $K = 5$, and trains for 100 iterations. Each \
+            iteration plays 200 self-play games \
             with 50 simulations per move in the learned model and takes 400 Adam steps on batches \
             of 128 positions; the step size drops tenfold for the last 40% of the iterations. \
             @tbl-mz-ttt-solver checks the result against the perfect player and on every position.
@@ -89,6 +90,12 @@ let muZeroChapter = Chapter("muzero", title: "Planning in a learned model", uses
             let r = try run(results)
             return ClaimCheck(Double(r.againstSolverFirst.losses + r.againstSolverSecond.losses), .atMost(0), unit: "losses in 100 games",
                               and: [ClaimCheck(r.searchOptimal, .atLeast(0.95), unit: "(share of optimal moves)")])
+        }
+        Claim("clm-mz-ttt-value", "The model learns what a won position looks like: the value loss of the last ten iterations is under a third of the first ten's.") { results in
+            let records = try run(results).records
+            let first = records.prefix(10).map(\.loss.value).reduce(0, +) / 10
+            let last = records.suffix(10).map(\.loss.value).reduce(0, +) / 10
+            return ClaimCheck(last / first, .atMost(1.0 / 3), unit: "(last over first value loss)")
         }
         Claim("clm-mz-ttt-time", "The whole run trains in under three minutes on two cores.") { results in
             ClaimCheck(try run(results).trainingSeconds, .atMost(180), unit: "s")
@@ -185,4 +192,5 @@ let muZeroChapter = Chapter("muzero", title: "Planning in a learned model", uses
                               detail: "MuZero \(seconds(muZero)), AlphaZero \(seconds(alphaZero))")
         }
     }
+    muZeroConnectFourSection
 }

@@ -96,3 +96,23 @@ struct MuZeroDiagnostics: ParsableCommand {
         print(String(format: "mean predicted reward: winning moves %.3f, other moves %.3f", winValue / Double(count), otherValue / Double(others)))
     }
 }
+
+/// MuZero on Connect Four with the chapter's settings: seconds and losses per iteration.
+struct MuZeroConnectFourProbe: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "muzero-c4", abstract: "Time iterations of MuZero on Connect Four with the chapter's settings.")
+    @Option(help: "Iterations to run.") var iterations = 5
+    @Option(help: "Iterations the schedule is sized for.") var planned = 500
+
+    func run() {
+        var settings = MuZeroSettings.connectFour(iterations: planned)
+        settings.iterations = iterations
+        var trainer = MuZeroTrainer<ConnectFour>(settings: settings, seed: 1)
+        var elapsed = 0.0
+        for iteration in 1...iterations {
+            elapsed += seconds { trainer.iterate() }
+            let r = trainer.history.last!
+            FileHandle.standardError.write(Data(String(format: "iteration %3d  %7.1f s  loss v %.3f p %.3f r %.4f  positions %d  games %d/%d/%d\n",
+                                                       iteration, elapsed, r.loss.value, r.loss.policy, r.loss.reward, r.positions, r.firstWins, r.draws, r.secondWins).utf8))
+        }
+    }
+}
