@@ -102,10 +102,20 @@ struct MuZeroConnectFourProbe: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "muzero-c4", abstract: "Time iterations of MuZero on Connect Four with the chapter's settings.")
     @Option(help: "Iterations to run.") var iterations = 5
     @Option(help: "Iterations the schedule is sized for.") var planned = 500
+    @Option(help: "Hidden widths, comma-separated (default: the chapter's).") var hidden: String?
+    @Option(help: "Latent size (default: the chapter's).") var latent: Int?
+    @Option(help: "Minibatches per iteration (default: the chapter's).") var steps: Int?
+    @Option(help: "Self-play games per iteration (default: the chapter's).") var games: Int?
+    @Option(help: "Unrolled steps K (default: the chapter's).") var unroll: Int?
 
     func run() {
         var settings = MuZeroSettings.connectFour(iterations: planned)
         settings.iterations = iterations
+        if let hidden { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
+        if let latent { settings.latent = latent }
+        if let steps { settings.stepsPerIteration = steps }
+        if let games { settings.gamesPerIteration = games }
+        if let unroll { settings.unrollSteps = unroll }
         var trainer = MuZeroTrainer<ConnectFour>(settings: settings, seed: 1)
         var elapsed = 0.0
         for iteration in 1...iterations {
