@@ -139,6 +139,9 @@ struct DecomposedTeam {
         var gradient = [Double](repeating: 0, count: parameterCount)
         var mixerGradient = [Double](repeating: 0, count: mixer?.parameters.count ?? 0)
         let scale = 2 / Double(transitions.count)
+        // The team's best value in each state, for the targets: computed once per batch, not once
+        // per transition (the targets are held fixed within a step).
+        let bestJointValue = kind == .independent ? [] : (0..<game.states).map { jointValues($0).joined().max()! }
         for t in transitions {
             let q = [utilities[0][t.state][t.actions[0]], utilities[1][t.state][t.actions[1]]]
             switch kind {
@@ -148,7 +151,7 @@ struct DecomposedTeam {
                     gradient[index(agent: agent, state: t.state, action: t.actions[agent])] += scale * (q[agent] - t.reward - bootstrap)
                 }
             case .vdn, .qmix:
-                let bootstrap = t.next.map { discount * jointValues($0).joined().max()! } ?? 0
+                let bootstrap = t.next.map { discount * bestJointValue[$0] } ?? 0
                 let dUtilities: [Double]
                 if let mixer {
                     let value = mixer.value(q, state: features(t.state))
