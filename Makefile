@@ -2,16 +2,18 @@
 SWIFT ?= swift
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES = libcairo2-dev libpango1.0-dev poppler-utils fonts-texgyre fonts-texgyre-math lrslib
+# The tests also open the web edition in a real browser.
+TEST_PACKAGES = $(APT_PACKAGES) chromium
 
-.PHONY: report test check deps bench clean
+.PHONY: report test check deps deps-test install-missing bench clean
 
 ## report: install what is missing, build in release mode, regenerate output/
 report: deps
 	$(SWIFT) build -c release --product report
 	.build/release/report --jobs $(JOBS)
 
-## test: run the test suite
-test: deps
+## test: run the test suite (it installs Chromium for the browser tests if missing)
+test: deps-test
 	$(SWIFT) test
 
 ## check: regenerate into a temporary folder and compare with the committed output/
@@ -26,7 +28,14 @@ bench: deps
 
 ## deps: install the Debian packages the build and the checks need, if any is missing
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES)"
+
+## deps-test: the same, and Chromium for the web edition's browser tests
+deps-test:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(TEST_PACKAGES)"
+
+install-missing:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \

@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "Bibliography", "Charts", "LaTeXMath", "Randomness", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"), .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
             ]
         ),
         .systemLibrary(
@@ -101,7 +102,7 @@ let package = Package(
         .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Randomness"], exclude: ["Fixtures"]),
         .testTarget(name: "LaTeXMathTests", dependencies: ["LaTeXMath", "FigureGallery"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Charts", "Randomness"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Bibliography", "Charts", "FigureGallery", "LaTeXMath", "Notebook", "SnapshotSupport"], exclude: ["Pages"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Bibliography", "Charts", "FigureGallery", "LaTeXMath", "Notebook", "SnapshotSupport"], exclude: ["Pages", "SitePages"]),
         .testTarget(name: "ReportTests", dependencies: ["report", "GameTheory", "Randomness", "Notebook", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Notebook"]),
     ],

@@ -9,6 +9,15 @@ public protocol ArtefactRenderer: Sendable {
     func renderFigure(_ spec: FigureSpec) throws -> RenderedFigure
     /// The whole book as a PDF, figures drawn from `figures` (by figure id).
     func typeset(_ book: ResolvedBook) throws -> [UInt8]
+    /// The bytes of the font files named (the files the figures and the PDF are set in), for the
+    /// web edition to ship; a back end without fonts returns none and the site falls back to
+    /// the reader's own.
+    func fontFiles(named names: [String]) throws -> [String: [UInt8]]
+}
+
+extension ArtefactRenderer {
+    /// No fonts.
+    public func fontFiles(named names: [String]) throws -> [String: [UInt8]] { [:] }
 }
 
 /// One figure's files.

@@ -1,3 +1,4 @@
+import Foundation
 import SwiftParser
 import SwiftSyntax
 
@@ -13,6 +14,7 @@ public struct DeclarationText {
     private let parsed: Bool
     private let calls: [(callee: String, line: Int, node: Syntax)]
     private let declarations: [String: [Syntax]]
+    private let converter: SourceLocationConverter?
 
     /// Parses `source`.
     public init(source: String) {
@@ -22,9 +24,11 @@ public struct DeclarationText {
         guard parsed else {
             calls = []
             declarations = [:]
+            converter = nil
             return
         }
         let converter = SourceLocationConverter(fileName: "", tree: tree)
+        self.converter = converter
         let collector = CallCollector(converter: converter)
         collector.walk(tree)
         calls = collector.calls
@@ -38,7 +42,26 @@ public struct DeclarationText {
     /// The covered text of the outermost call to `callee` that starts on `line` (or the first one
     /// after it, where the compiler's `#line` points at the start of a wrapping expression).
     public func text(callee: String, line: Int) -> String {
-        guard parsed, let call = calls.filter({ $0.callee == callee && $0.line >= line }).min(by: { $0.line < $1.line })?.node else { return source }
+        guard let nodes = coveredNodes(callee: callee, line: line) else { return source }
+        return nodes.map(Self.tokenText).joined(separator: "\n")
+    }
+
+    /// The covered code as a reader sees it: the call and then each declaration it names, in
+    /// source order, each with its comments and line breaks and without the indentation it has in
+    /// the file; the whole file when the call cannot be found (as for the key).
+    public func displayText(callee: String, line: Int) -> [String] {
+        guard let nodes = coveredNodes(callee: callee, line: line) else { return [source] }
+        return nodes.map { node in
+            let column = converter?.location(for: node.positionAfterSkippingLeadingTrivia).column ?? 1
+            let text = node.description.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Self.dedented(text, by: column - 1)
+        }
+    }
+
+    /// The call and the declarations it names, directly or through each other; `nil` when the
+    /// file does not parse or has no such call.
+    private func coveredNodes(callee: String, line: Int) -> [Syntax]? {
+        guard parsed, let call = calls.filter({ $0.callee == callee && $0.line >= line }).min(by: { $0.line < $1.line })?.node else { return nil }
         var included = [Syntax]()
         var seen = Set<SyntaxIdentifier>()
         var pending = [call]
@@ -52,7 +75,17 @@ public struct DeclarationText {
             }
         }
         included.sort { $0.position < $1.position }
-        return ([call] + included).map(Self.tokenText).joined(separator: "\n")
+        return [call] + included
+    }
+
+    /// `text` with up to `columns` leading spaces taken from every line after the first.
+    static func dedented(_ text: String, by columns: Int) -> String {
+        guard columns > 0 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+            guard index > 0 else { return String(line) }
+            let spaces = line.prefix { $0 == " " }.count
+            return String(line.dropFirst(min(spaces, columns)))
+        }.joined(separator: "\n")
     }
 
     /// The covered text of the call to `callee` on `line` of `source`, parsing it for this one question.

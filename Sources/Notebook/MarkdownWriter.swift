@@ -81,8 +81,8 @@ public struct MarkdownWriter: Sendable {
             let anchor = id.map { "<a id=\"\($0)\"></a>\n\n" } ?? ""
             let tag = number.map { " \\tag{\($0)}" } ?? ""
             return anchor + "$$\n\(latex)\(tag)\n$$\n\n"
-        case .experiment(let id, let summary):
-            return "<sub>Experiment `\(id)`: \(summary).</sub>\n\n"
+        case .experiment(let experiment):
+            return "<sub>Experiment `\(experiment.id)`: \(experiment.summary).</sub>\n\n"
         case .figure(let figure):
             let prefix: String
             switch location {

@@ -40,6 +40,9 @@ extension ReportEngine {
             differences.append(OutputDifference(path: id, detail: "committed results are stale: " + changes.joined(separator: "; ")))
         }
 
+        if summary.failedChapters.isEmpty {
+            differences += SiteLinkCheck.brokenLinks(root: scratch).map { OutputDifference(path: $0.page, detail: "broken link: \($0)") }
+        }
         let old = OutputStore(root: committed)
         let new = OutputStore(root: scratch)
         let oldFiles = Set(old.allFiles())
@@ -56,7 +59,7 @@ extension ReportEngine {
         for path in oldFiles.intersection(newFiles).sorted() {
             let a = old.read(path) ?? []
             let b = new.read(path) ?? []
-            if a == b { continue }
+            if a == b || path == SiteWriter.runDependentFile { continue }
             if path == Self.lockFile {
                 if let lockA = try? CanonicalJSON.decode(Lock.self, from: a), let lockB = try? CanonicalJSON.decode(Lock.self, from: b),
                     lockA.withoutTimes == lockB.withoutTimes {

@@ -225,7 +225,8 @@ public struct ReportEngine: Sendable {
         if !staleClaims.isEmpty {
             progress.note("note: the reseed record of \(staleClaims.count) claim\(staleClaims.count == 1 ? "" : "s") (\(staleClaims.prefix(3).joined(separator: ", "))\(staleClaims.count > 3 ? ", …" : "")) is out of date because the claim or its experiments changed; run `report reseed` to measure them again")
         }
-        let resolver = Resolver(index: index, results: RunResults(files: files), robustness: robust.mapValues(\.robustness))
+        var resolver = Resolver(index: index, results: RunResults(files: files), robustness: robust.mapValues(\.robustness))
+        resolver.experimentDetails = experimentDetails(parts: parts, fresh: freshData.mapValues(\.seconds), lock: lock, sources: sources)
         var resolved = [ResolvedChapter]()
         for chapter in book.chapters where summary.failedChapters[chapter.id] == nil {
             do {
@@ -256,6 +257,7 @@ public struct ReportEngine: Sendable {
         let writer = MarkdownWriter(book: resolvedBook)
         let drawingCode = drawingCodeDigest()
         var figureKeys = [String]()
+        var displayLists = [String: DisplayList]()
         for chapter in resolved {
             var produced = Set<String>()
             for experiment in book.chapters.first(where: { $0.id == chapter.id })!.experiments {
@@ -282,7 +284,9 @@ public struct ReportEngine: Sendable {
                 // Keyed by the spec (its data at full precision), what is drawn (the laid-out
                 // display list) and the drawing code: neither a prose edit nor a rerun that
                 // reproduces the same data redraws it.
-                let key = Digest.sha256(try CanonicalJSON.encode(figure.spec) + Array((ChartLayout.displayList(for: figure.spec).snapshot + drawingCode).utf8))
+                let displayList = ChartLayout.displayList(for: figure.spec)
+                displayLists[figure.id] = displayList
+                let key = Digest.sha256(try CanonicalJSON.encode(figure.spec) + Array((displayList.snapshot + drawingCode).utf8))
                 figureKeys.append(key)
                 let paths = ["png", "svg", "pdf", "csv"].map { "\(figure.basePath).\($0)" }
                 produced.formUnion(paths)
@@ -319,6 +323,7 @@ public struct ReportEngine: Sendable {
                 try store.write(pdf, to: "report.pdf")
                 lock.artefacts["report.pdf"] = Lock.ArtefactEntry(key: pdfKey, files: ["report.pdf": Digest.sha256(pdf)], seconds: Date().timeIntervalSince(typesetStart))
             }
+            try writeSite(resolvedBook, displayLists: displayLists, store: store)
         }
         // Forget what no longer exists in the book.
         let experimentIDs = Set(book.chapters.flatMap { $0.experiments.map(\.id.rawValue) })
@@ -345,6 +350,14 @@ public struct ReportEngine: Sendable {
         let fingerprint = SourceFingerprint(root: packageRoot)
         // Everything that turns results into pages: charts, drawing and typesetting, math, citations.
         return renderer.version + ["Sources/Charts", "Sources/Render", "Sources/Notebook", "Sources/LaTeXMath", "Sources/Bibliography"].map { fingerprint.digest(ofDependency: $0) }.joined(separator: ",")
+    }
+
+    /// Writes the web edition into `site/` and removes the files of it this run did not produce.
+    func writeSite(_ book: ResolvedBook, displayLists: [String: DisplayList], store: OutputStore) throws {
+        let writer = SiteWriter(book: book, fonts: try renderer.fontFiles(named: SiteWriter.fontFiles))
+        let files = try writer.files(displayLists: displayLists)
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { try store.write(bytes, to: "\(SiteWriter.folder)/\(path)") }
+        removeStaleFiles(in: SiteWriter.folder, keeping: Set(files.keys.map { "\(SiteWriter.folder)/\($0)" }), store: store)
     }
 
     /// Deletes files under `chapter/` that this run did not produce (renamed or removed figures).

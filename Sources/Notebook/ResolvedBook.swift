@@ -10,8 +10,9 @@ public indirect enum ResolvedBlock: Hashable, Sendable {
     case paragraph([Inline])
     /// A display equation with its number if it has an id.
     case equation(latex: String, number: String?, id: String?)
-    /// An experiment's design in one line (no results: those are in figures, tables and claims).
-    case experiment(id: String, summary: String)
+    /// An experiment: its design, its code and provenance (no results: those are in figures,
+    /// tables and claims).
+    case experiment(ResolvedExperiment)
     /// A figure with its number, caption and spec.
     case figure(ResolvedFigure)
     /// A table with its number, caption and cells.
@@ -58,13 +59,16 @@ public struct ResolvedChapter: Hashable, Sendable {
     public let title: String
     /// Its blocks.
     public let blocks: [ResolvedBlock]
+    /// The experiments each claim read when it was checked, by claim id: the results that back it.
+    public let claimExperiments: [String: [String]]
 
     /// Creates a resolved chapter.
-    public init(id: String, number: Int, title: String, blocks: [ResolvedBlock]) {
+    public init(id: String, number: Int, title: String, blocks: [ResolvedBlock], claimExperiments: [String: [String]] = [:]) {
         self.id = id
         self.number = number
         self.title = title
         self.blocks = blocks
+        self.claimExperiments = claimExperiments
     }
 
     /// Every figure, in order.

@@ -5,9 +5,12 @@ struct Resolver {
     let results: RunResults
     /// How each claim fared under reseeding, where a current record says.
     var robustness: [String: ClaimRobustness] = [:]
+    /// Each experiment's code, file and provenance, by id, where the engine has them.
+    var experimentDetails: [String: ResolvedExperiment] = [:]
 
     func resolve(_ chapter: Chapter) throws -> ResolvedChapter {
         var sections = (index.sectionNumbers[chapter.id] ?? [])[...]
+        var backing = [String: [String]]()
         func resolve(_ blocks: [Block], depth: Int) throws -> [ResolvedBlock] {
             var out = [ResolvedBlock]()
             for block in blocks {
@@ -24,7 +27,10 @@ struct Resolver {
                     let experiment = box as! any AnyExperiment
                     let points = experiment.pointCount
                     let summary = "\(points) parameter point\(points == 1 ? "" : "s") × \(experiment.replicates) replicate\(experiment.replicates == 1 ? "" : "s"), one random stream each"
-                    out.append(.experiment(id: experiment.id.rawValue, summary: summary))
+                    let id = experiment.id.rawValue
+                    let details = experimentDetails[id]
+                    out.append(.experiment(ResolvedExperiment(
+                        id: id, summary: summary, code: details?.code ?? [], file: details?.file ?? "", line: details?.line ?? 0, provenance: details?.provenance)))
                 case .figure(let figure):
                     let spec = try evaluate(figure.id.rawValue, chapter.id) { try figure.make(results) }
                     out.append(.figure(ResolvedFigure(
@@ -40,7 +46,9 @@ struct Resolver {
                     }
                     out.append(.table(id: table.id.rawValue, number: index[table.id.rawValue]?.number ?? "", caption: InlineMarkdown.parse(table.caption), data: data))
                 case .claim(let claim):
-                    var check = try evaluate(claim.id.rawValue, chapter.id) { try claim.check(results) }
+                    let log = ReadLog()
+                    var check = try evaluate(claim.id.rawValue, chapter.id) { try claim.check(results.logging(into: log)) }
+                    backing[claim.id.rawValue] = log.read.map(\.rawValue).sorted()
                     check.robustness = robustness[claim.id.rawValue]
                     out.append(.claim(id: claim.id.rawValue, statement: InlineMarkdown.parse(claim.statement), check: check))
                 case .callout(let callout):
@@ -50,7 +58,7 @@ struct Resolver {
             return out
         }
         let blocks = try resolve(chapter.content, depth: 0)
-        return ResolvedChapter(id: chapter.id, number: index.chapterNumbers[chapter.id] ?? 0, title: chapter.title, blocks: blocks)
+        return ResolvedChapter(id: chapter.id, number: index.chapterNumbers[chapter.id] ?? 0, title: chapter.title, blocks: blocks, claimExperiments: backing)
     }
 
     private func evaluate<T>(_ id: String, _ chapter: String, _ body: () throws -> T) throws -> T {

@@ -17,6 +17,11 @@ public struct RunResults: Sendable {
         self.reads = log
     }
 
+    /// The same results, recording every experiment read through them in `log`.
+    func logging(into log: ReadLog) -> RunResults {
+        RunResults(files: files, log: log)
+    }
+
     /// The results of `experiment`, decoded with its types.
     public subscript<P, O>(experiment: Experiment<P, O>) -> ExperimentResults<P, O> {
         get throws {

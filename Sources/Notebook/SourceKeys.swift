@@ -39,6 +39,17 @@ final class SourceKeys {
 
     /// The key text of the declaration calling `callee` at `location`.
     func declaration(at location: SourceLocation, callee: String, experiment: String) throws -> String {
+        try parsed(location, experiment: experiment).text(callee: callee, line: location.line)
+    }
+
+    /// The code a reader is shown for the declaration calling `callee` at `location` (the text
+    /// its key covers, with comments and layout), and the file's path relative to the package.
+    func displayDeclaration(at location: SourceLocation, callee: String, experiment: String) throws -> (path: String, code: [String]) {
+        (relativePath(ofCompiled: location.file), try parsed(location, experiment: experiment).displayText(callee: callee, line: location.line))
+    }
+
+    /// The parsed file `location` is in, parsed once per run.
+    private func parsed(_ location: SourceLocation, experiment: String) throws -> DeclarationText {
         let path = relativePath(ofCompiled: location.file)
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
         if parsedFiles[url.path] == nil {
@@ -47,7 +58,7 @@ final class SourceKeys {
             }
             parsedFiles[url.path] = DeclarationText(source: text)
         }
-        return parsedFiles[url.path]!.text(callee: callee, line: location.line)
+        return parsedFiles[url.path]!
     }
 
     /// The digest of every path `uses` stands for, by path: module folders with those of the

@@ -23,6 +23,19 @@ public struct CairoRenderer: ArtefactRenderer {
         try BookTypesetter(book: book).typeset()
     }
 
+    /// The bytes of the named font files among the report's own (``FontFiles``).
+    public func fontFiles(named names: [String]) throws -> [String: [UInt8]] {
+        let paths = try FontFiles.located.get()
+        var files = [String: [UInt8]]()
+        for name in names {
+            guard let path = paths.first(where: { $0.hasSuffix("/" + name) }) else {
+                throw FontError(missing: [], searched: ["the site's font \(name) is not one of the report's fonts"])
+            }
+            files[name] = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        return files
+    }
+
     /// The display list as a PNG at `scale` pixels per point, on white.
     func png(_ list: DisplayList, scale: Double) throws -> [UInt8] {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32((list.width * scale).rounded(.up)), Int32((list.height * scale).rounded(.up)))!

@@ -101,8 +101,8 @@ struct PieceBuilder {
             piece.spaceAfter = 12
             piece.destinations = id.map { [$0] } ?? []
             return [piece]
-        case .experiment(let id, let summary):
-            let piece = paragraph([.text("Experiment "), .code(id), .text(": \(summary).")], style: "Italic", size: 8.5, width: width, justify: false)
+        case .experiment(let experiment):
+            let piece = paragraph([.text("Experiment "), .code(experiment.id), .text(": \(experiment.summary).")], style: "Italic", size: 8.5, width: width, justify: false)
             piece.spaceAfter = 8
             // The line introduces the results that follow it.
             piece.keepWithNext = true

@@ -107,6 +107,7 @@ struct MuZeroConnectFourProbe: ParsableCommand {
     @Option(help: "Minibatches per iteration (default: the chapter's).") var steps: Int?
     @Option(help: "Self-play games per iteration (default: the chapter's).") var games: Int?
     @Option(help: "Unrolled steps K (default: the chapter's).") var unroll: Int?
+    @Option(help: "Steps of the value targets' returns, bootstrapped from the search value (default: the chapter's).") var tdSteps: Int?
 
     func run() {
         var settings = MuZeroSettings.connectFour(iterations: planned)
@@ -116,6 +117,7 @@ struct MuZeroConnectFourProbe: ParsableCommand {
         if let steps { settings.stepsPerIteration = steps }
         if let games { settings.gamesPerIteration = games }
         if let unroll { settings.unrollSteps = unroll }
+        if let tdSteps { settings.tdSteps = tdSteps }
         var trainer = MuZeroTrainer<ConnectFour>(settings: settings, seed: 1)
         var elapsed = 0.0
         for iteration in 1...iterations {

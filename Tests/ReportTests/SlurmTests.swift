@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Notebook
 
 /// A one-node Slurm cluster on this machine, started by the project's script.
 enum LocalSlurm {
@@ -65,6 +66,8 @@ private func files(in folder: URL) throws -> [String: Data] {
     let base = folder.standardizedFileURL.path
     for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])! {
         guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true, url.lastPathComponent != ".report.lock" else { continue }
+        // The site's one run-dependent file: where and how long each experiment ran.
+        if url.path.hasSuffix("/" + SiteWriter.runDependentFile) { continue }
         var data = try Data(contentsOf: url)
         if url.lastPathComponent == "report.lock.json" {
             func withoutTimes(_ value: Any) -> Any {
