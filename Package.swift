@@ -44,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The generic learning loops are specialised for the caller's generator across modules.
@@ -74,13 +75,15 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev"])]
         ),
         .target(name: "Render", dependencies: ["CCairo", "CPangoCairo", "Charts", "LaTeXMath", "Notebook"]),
+        // `report preview`: serving the output on 127.0.0.1 and reloading it when the sources change.
+        .target(name: "Preview", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         // Running experiment units on a Slurm cluster: job arrays over a shared run folder.
         .target(name: "Cluster", dependencies: ["Notebook", .product(name: "Subprocess", package: "swift-subprocess")]),
         .target(name: "Chapters", dependencies: ["Notebook", "Charts", "Tabular", "Games", "Search", "AlphaZero", "MuZero", "GameTheory", "Randomness"], path: "chapters", swiftSettings: vectorUnits),
         .executableTarget(
             name: "report",
             dependencies: [
-                "Chapters", "Cluster", "Notebook", "Render", "GameTheory",
+                "Chapters", "Cluster", "Notebook", "Render", "GameTheory", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorUnits
@@ -105,6 +108,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Bibliography", "Charts", "FigureGallery", "LaTeXMath", "Notebook", "SnapshotSupport"], exclude: ["Pages", "SitePages"]),
         .testTarget(name: "ReportTests", dependencies: ["report", "GameTheory", "Randomness", "Notebook", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Notebook"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", .product(name: "FlyingFox", package: "FlyingFox")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Runs the RL Notes chapters and writes the report (Markdown and PDF) into output/.",
-        subcommands: [Run.self, List.self, Check.self, Reseed.self, Explain.self, Verify.self, GameCommand.self, RunUnits.self],
+        subcommands: [Run.self, List.self, Check.self, Reseed.self, Explain.self, Verify.self, PreviewSite.self, GameCommand.self, RunUnits.self],
         defaultSubcommand: Run.self
     )
 }
