@@ -111,7 +111,7 @@ public enum ChartLayout {
         items += axisItems(chart, plot: plot, originX: originX, xLabels: xLabels, xLabelExtra: xLabelExtra)
         // Lines and bands are cut at the frame; point marks may overhang it by their radius, so
         // a point at the end of the range is drawn whole.
-        let painter = MarkPainter(plot: plot, styles: styles)
+        let painter = MarkPainter(plot: plot, styles: styles, tooltip: MarkTooltip(chart: chart))
         var clip: Double?
         for mark in chart.marks {
             // Text is a note placed by the author (corner names of a simplex, say), never cut.

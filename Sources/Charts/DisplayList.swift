@@ -20,13 +20,17 @@ public struct PathStyle: Hashable, Sendable {
     public var lineWidth: Double
     /// Dash pattern in points; empty for solid.
     public var dash: [Double]
+    /// What the path shows, in words, for a reader pointing at it on a web page (its series and
+    /// values); not drawn.
+    public var tooltip: String?
 
     /// Creates a style.
-    public init(fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 1, dash: [Double] = []) {
+    public init(fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 1, dash: [Double] = [], tooltip: String? = nil) {
         self.fill = fill
         self.stroke = stroke
         self.lineWidth = lineWidth
         self.dash = dash
+        self.tooltip = tooltip
     }
 }
 

@@ -4,6 +4,8 @@ import Foundation
 struct MarkPainter {
     let plot: PlotFrame
     let styles: [String: SeriesStyle]
+    /// The values of each mark in words, for the web edition.
+    let tooltip: MarkTooltip
 
     func color(_ series: String) -> Color { styles[series]?.color ?? Palette.ink }
 
@@ -18,7 +20,7 @@ struct MarkPainter {
                 let (x, y) = plot.point(p)
                 elements.append(.line(x, y))
             }
-            return [.path(elements, PathStyle(stroke: color(m.series), lineWidth: m.width, dash: m.dash ?? styles[m.series]?.dash ?? []))]
+            return [.path(elements, PathStyle(stroke: color(m.series), lineWidth: m.width, dash: m.dash ?? styles[m.series]?.dash ?? [], tooltip: tooltip.points(m.points, series: m.series)))]
         case .area(let m):
             guard !m.x.isEmpty else { return [] }
             var elements = [PathElement]()
@@ -31,10 +33,10 @@ struct MarkPainter {
                 elements.append(.line(x, y))
             }
             elements.append(.close)
-            return [.path(elements, PathStyle(fill: color(m.series).opacity(m.opacity)))]
+            return [.path(elements, PathStyle(fill: color(m.series).opacity(m.opacity), tooltip: tooltip.band(m)))]
         case .rule(let m):
             var items = [DisplayItem]()
-            let style = PathStyle(stroke: m.color, lineWidth: 0.8, dash: [4, 3])
+            let style = PathStyle(stroke: m.color, lineWidth: 0.8, dash: [4, 3], tooltip: tooltip.rule(m))
             if m.orientation == .horizontal {
                 let y = plot.y.position(m.value)
                 items.append(.path([.move(plot.left, y), .line(plot.right, y)], style))
@@ -55,12 +57,12 @@ struct MarkPainter {
                 let (x, y) = plot.point(p)
                 return shape.outline(x: x, y: y, radius: m.radius)
             }
-            return [.path(elements, PathStyle(fill: color(m.series)))]
+            return [.path(elements, PathStyle(fill: color(m.series), tooltip: tooltip.points(m.points, series: m.series)))]
         case .bar(let m):
             let (x0, y0) = plot.point(DataPoint(x: m.x - m.width / 2, y: m.base))
             let (x1, y1) = plot.point(DataPoint(x: m.x + m.width / 2, y: m.value))
             // A thin outline keeps a light segment visible against the white page.
-            var items: [DisplayItem] = [.path(rectangle(x0, y0, x1, y1), PathStyle(fill: color(m.series), stroke: Palette.ink, lineWidth: 0.4))]
+            var items: [DisplayItem] = [.path(rectangle(x0, y0, x1, y1), PathStyle(fill: color(m.series), stroke: Palette.ink, lineWidth: 0.4, tooltip: tooltip.bar(m)))]
             if let error = m.error { items += errorBar(ErrorBarMark(x: m.x, interval: error, capWidth: m.width * 0.4)) }
             return items
         case .errorBar(let m):

@@ -61,6 +61,8 @@ public struct RunSummary: Sendable {
     public var experimentSeconds = 0.0
     /// Wall time of drawing and writing, seconds.
     public var writeSeconds = 0.0
+    /// The part of ``writeSeconds`` spent writing the web edition.
+    public var siteSeconds = 0.0
 }
 
 /// Runs a book: plans what to compute from the lock, runs experiments in parallel, evaluates
@@ -323,7 +325,9 @@ public struct ReportEngine: Sendable {
                 try store.write(pdf, to: "report.pdf")
                 lock.artefacts["report.pdf"] = Lock.ArtefactEntry(key: pdfKey, files: ["report.pdf": Digest.sha256(pdf)], seconds: Date().timeIntervalSince(typesetStart))
             }
+            let siteStart = Date()
             try writeSite(resolvedBook, displayLists: displayLists, store: store)
+            summary.siteSeconds = Date().timeIntervalSince(siteStart)
         }
         // Forget what no longer exists in the book.
         let experimentIDs = Set(book.chapters.flatMap { $0.experiments.map(\.id.rawValue) })

@@ -150,8 +150,8 @@ extension ReportCommand {
             }
             let total = Date().timeIntervalSince(start)
             printError(String(
-                format: "report: %d experiments ran, %d cached, %d figures drawn; experiments %.2fs, writing %.2fs, total %.2fs",
-                summary.ran.count, summary.cached.count, summary.rendered.count, summary.experimentSeconds, summary.writeSeconds, total))
+                format: "report: %d experiments ran, %d cached, %d figures drawn; experiments %.2fs, writing %.2fs (the web edition %.2fs), total %.2fs",
+                summary.ran.count, summary.cached.count, summary.rendered.count, summary.experimentSeconds, summary.writeSeconds, summary.siteSeconds, total))
             for claim in summary.failedClaims { printError("claim failed: \(claim)") }
             if !summary.failedChapters.isEmpty || !summary.failedClaims.isEmpty { throw ExitCode.failure }
         }

@@ -76,6 +76,25 @@ struct SiteTests {
         #expect(markup.hasSuffix("</g></g></svg>"))
     }
 
+    @Test("each mark's path carries its values in the axes' terms: a few points each, many as their range and extremes, bars by category")
+    func tooltips() {
+        let few = (1...3).map { DataPoint(x: Double($0), y: Double($0) * 1.5) }
+        let many = (1...40).map { DataPoint(x: Double($0), y: Double(40 - $0)) }
+        let chart = Chart(x: Axis("Episode"), y: Axis("Steps")) {
+            LineMark(points: few, series: "n = 5")
+            LineMark(points: many, series: "n = 50")
+            RuleMark(.horizontal, at: 14, label: "shortest path")
+        }
+        let bars = Chart(x: Axis("Game", ticks: [AxisTick(0, "coordination"), AxisTick(1, "pennies")]), y: Axis("Win rate")) {
+            BarMark(x: 1, value: 0.5, error: 0.4...0.6, series: "learner")
+        }
+        let markup = SVGFigure.svg(ChartLayout.displayList(for: FigureSpec(panels: [chart, bars], columns: 2)), id: "fig-t", description: "").markup
+        #expect(markup.contains("<title>n = 5\nEpisode 1: 1.5 (Steps)\nEpisode 2: 3 (Steps)\nEpisode 3: 4.5 (Steps)</title>"))
+        #expect(markup.contains("<title>n = 50\n40 points\nfirst Episode 1: 39 (Steps)\nlast Episode 40: 0 (Steps)\nlowest Episode 40: 0 (Steps)\nhighest Episode 1: 39 (Steps)</title>"))
+        #expect(markup.contains("<title>shortest path: Steps = 14</title>"))
+        #expect(markup.contains("<title>learner\nGame pennies: 0.5 (Win rate)\ninterval 0.4 to 0.6</title>"))
+    }
+
     @Test("the report writes a site whose links resolve, with cells, badges and inline figures, the same bytes on a rerun")
     func writtenSite() throws {
         let folder = temporaryFolder()

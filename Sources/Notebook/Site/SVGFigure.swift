@@ -65,7 +65,8 @@ public enum SVGFigure {
             attributes.append(("stroke-linejoin", "round"))
             if !style.dash.isEmpty { attributes.append(("stroke-dasharray", style.dash.map(number).joined(separator: " "))) }
         }
-        return HTML.el("path", attributes: attributes)
+        // A mark's values show when the reader points at it.
+        return HTML.el("path", attributes: attributes, style.tooltip.map { [HTML.el("title", text: $0)] } ?? [])
     }
 
     static func text(_ item: TextItem) -> HTMLNode {
