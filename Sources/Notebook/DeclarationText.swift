@@ -51,10 +51,13 @@ public struct DeclarationText {
     /// the file; the whole file when the call cannot be found (as for the key).
     public func displayText(callee: String, line: Int) -> [String] {
         guard let nodes = coveredNodes(callee: callee, line: line) else { return [source] }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         return nodes.map { node in
-            let column = converter?.location(for: node.positionAfterSkippingLeadingTrivia).column ?? 1
+            // Lines after the first lose the indentation of the line the code starts on.
+            let line = converter?.location(for: node.positionAfterSkippingLeadingTrivia).line ?? 1
+            let indentation = lines.indices.contains(line - 1) ? lines[line - 1].prefix { $0 == " " }.count : 0
             let text = node.description.trimmingCharacters(in: .whitespacesAndNewlines)
-            return Self.dedented(text, by: column - 1)
+            return Self.dedented(text, by: indentation)
         }
     }
 

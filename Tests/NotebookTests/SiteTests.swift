@@ -56,6 +56,8 @@ struct SiteTests {
         let text = DeclarationText(source: source)
         let shown = text.displayText(callee: "Experiment", line: 3)
         #expect(shown == ["// The mean of ten draws.\nExperiment(\"exp-a\", parameters: [size]) { p, g in\n    p * 2\n}", "/// Ten.\nlet size = 10"])
+        let topLevel = DeclarationText(source: "private let strength = Experiment(\n    \"exp-b\",\n    parameters: [1]\n) { p, g in\n    p\n}")
+        #expect(topLevel.displayText(callee: "Experiment", line: 1) == ["Experiment(\n    \"exp-b\",\n    parameters: [1]\n) { p, g in\n    p\n}"])
         #expect(text.text(callee: "Experiment", line: 3).hasPrefix("Experiment ( \" exp-a \" , parameters"))
     }
 
