@@ -113,7 +113,11 @@ enum SiteStyle {
         .pager .next { margin-left: auto; text-align: right; }
         @media (max-width: 50rem) {
           .layout { display: block; }
-          .sidebar { position: static; height: auto; border-right: none; border-bottom: 1px solid var(--rule); }
+          .sidebar { position: static; height: auto; border-right: none; border-bottom: 1px solid var(--rule); padding: .8rem 1rem; }
+          /* On a phone the contents shrink to one line of chapter links; the page's own headings follow. */
+          .sidebar .sections { display: none; }
+          .sidebar ol.chapters > li { display: inline-block; margin: .15rem .9rem .15rem 0; }
+          .book-title { margin-bottom: .5rem; }
           main { padding: 1rem 1rem 3rem; }
           h1 { font-size: 1.6rem; }
         }
