@@ -128,3 +128,63 @@ struct MuZeroConnectFourProbe: ParsableCommand {
         }
     }
 }
+
+/// The tic-tac-toe diagnostics on Connect Four: after training with the chapter's settings (or the
+/// probe's options), on positions from random play that have an immediate win, does the reward
+/// head rank a winning move first, and do the raw policy and search in the model pick one?
+struct MuZeroConnectFourDiagnostics: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "muzero-diagnose-c4", abstract: "Train briefly on Connect Four, then check rewards and search on positions with a winning move.")
+    @Option(help: "Iterations to train.") var iterations = 20
+    @Option(help: "Iterations the schedule is sized for.") var planned = 500
+    @Option(help: "Hidden widths, comma-separated (default: the chapter's).") var hidden: String?
+    @Option(help: "Latent size (default: the chapter's).") var latent: Int?
+    @Option(help: "Minibatches per iteration (default: the chapter's).") var steps: Int?
+    @Option(help: "Self-play games per iteration (default: the chapter's).") var games: Int?
+    @Option(help: "Steps of the value targets' returns (default: the chapter's).") var tdSteps: Int?
+    @Option(help: "Positions with a win to check.") var positions = 300
+
+    func run() {
+        var settings = MuZeroSettings.connectFour(iterations: planned)
+        settings.iterations = iterations
+        if let hidden { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
+        if let latent { settings.latent = latent }
+        if let steps { settings.stepsPerIteration = steps }
+        if let games { settings.gamesPerIteration = games }
+        if let tdSteps { settings.tdSteps = tdSteps }
+        var trainer = MuZeroTrainer<ConnectFour>(settings: settings, seed: 1)
+        for iteration in 1...iterations {
+            trainer.iterate()
+            if iteration % 10 == 0 { FileHandle.standardError.write(Data("trained \(iteration)\n".utf8)) }
+        }
+        let network = trainer.network
+        var generator = Xoshiro256StarStar(seed: 3)
+        var checked = [ConnectFour]()
+        while checked.count < positions {
+            var position = ConnectFour.initial
+            while position.outcome == nil {
+                let wins = position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
+                if !wins.isEmpty, generator.uniformUnit() < 0.5 { checked.append(position); break }
+                position = try! position.playing(position.legalMoves[generator.uniformIndex(below: position.legalMoves.count)])
+            }
+        }
+        var rewardRight = 0, raw = 0
+        var searched = [0: 0, 50: 0, 200: 0]
+        var winReward = 0.0, otherReward = 0.0, others = 0
+        for position in checked {
+            let wins = position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
+            let latent = network.represent(position.encoded, batch: 1)
+            let legal = position.legalMoves
+            let (_, rewards) = network.step(Array(repeating: latent, count: legal.count).flatMap { $0 }, actions: legal, batch: legal.count)
+            let best = legal.indices.max { rewards[$0] < rewards[$1] }!
+            if wins.contains(legal[best]) { rewardRight += 1 }
+            for (k, move) in legal.enumerated() {
+                if wins.contains(move) { winReward += Double(rewards[k]) } else { otherReward += Double(rewards[k]); others += 1 }
+            }
+            if wins.contains(MuZeroPlayer.move(position, network: network, simulations: 0, using: &generator)) { raw += 1 }
+            for n in searched.keys where n > 0 && wins.contains(MuZeroPlayer.move(position, network: network, simulations: n, using: &generator)) { searched[n]! += 1 }
+        }
+        let share = Double(checked.map { p in Double(p.legalMoves.filter { (try? p.playing($0))?.outcome == .win(p.currentPlayer) }.count) / Double(p.legalMoves.count) }.reduce(0, +)) / Double(checked.count)
+        print("positions with a win: \(checked.count) (a random legal move wins in \(String(format: "%.0f", share * 100))%); reward head ranks a win first: \(rewardRight); raw policy picks a win: \(raw); search picks a win: \(searched.filter { $0.key > 0 }.sorted { $0.key < $1.key })")
+        print(String(format: "mean predicted reward: winning moves %.3f, other moves %.3f", winReward / Double(checked.count), otherReward / Double(others)))
+    }
+}
