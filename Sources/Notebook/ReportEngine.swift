@@ -356,14 +356,6 @@ public struct ReportEngine: Sendable {
         return renderer.version + ["Sources/Charts", "Sources/Render", "Sources/Notebook", "Sources/LaTeXMath", "Sources/Bibliography"].map { fingerprint.digest(ofDependency: $0) }.joined(separator: ",")
     }
 
-    /// Writes the web edition into `site/` and removes the files of it this run did not produce.
-    func writeSite(_ book: ResolvedBook, displayLists: [String: DisplayList], store: OutputStore) throws {
-        let writer = SiteWriter(book: book, fonts: try renderer.fontFiles(named: SiteWriter.fontFiles))
-        let files = try writer.files(displayLists: displayLists)
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { try store.write(bytes, to: "\(SiteWriter.folder)/\(path)") }
-        removeStaleFiles(in: SiteWriter.folder, keeping: Set(files.keys.map { "\(SiteWriter.folder)/\($0)" }), store: store)
-    }
-
     /// Deletes files under `chapter/` that this run did not produce (renamed or removed figures).
     func removeStaleFiles(in chapter: String, keeping produced: Set<String>, store: OutputStore) {
         for path in store.allFiles() where path.hasPrefix(chapter + "/") && !produced.contains(path) {
