@@ -101,23 +101,10 @@ struct MuZeroDiagnostics: ParsableCommand {
 struct MuZeroConnectFourProbe: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "muzero-c4", abstract: "Time iterations of MuZero on Connect Four with the chapter's settings.")
     @Option(help: "Iterations to run.") var iterations = 5
-    @Option(help: "Iterations the schedule is sized for.") var planned = 500
-    @Option(help: "Hidden widths, comma-separated (default: the chapter's).") var hidden: String?
-    @Option(help: "Latent size (default: the chapter's).") var latent: Int?
-    @Option(help: "Minibatches per iteration (default: the chapter's).") var steps: Int?
-    @Option(help: "Self-play games per iteration (default: the chapter's).") var games: Int?
-    @Option(help: "Unrolled steps K (default: the chapter's).") var unroll: Int?
-    @Option(help: "Steps of the value targets' returns, bootstrapped from the search value (default: the chapter's).") var tdSteps: Int?
+    @OptionGroup var overrides: ConnectFourSettingsOptions
 
     func run() {
-        var settings = MuZeroSettings.connectFour(iterations: planned)
-        settings.iterations = iterations
-        if let hidden { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
-        if let latent { settings.latent = latent }
-        if let steps { settings.stepsPerIteration = steps }
-        if let games { settings.gamesPerIteration = games }
-        if let unroll { settings.unrollSteps = unroll }
-        if let tdSteps { settings.tdSteps = tdSteps }
+        let settings = overrides.settings(iterations: iterations)
         var trainer = MuZeroTrainer<ConnectFour>(settings: settings, seed: 1)
         var elapsed = 0.0
         for iteration in 1...iterations {
@@ -135,22 +122,11 @@ struct MuZeroConnectFourProbe: ParsableCommand {
 struct MuZeroConnectFourDiagnostics: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "muzero-diagnose-c4", abstract: "Train briefly on Connect Four, then check rewards and search on positions with a winning move.")
     @Option(help: "Iterations to train.") var iterations = 20
-    @Option(help: "Iterations the schedule is sized for.") var planned = 500
-    @Option(help: "Hidden widths, comma-separated (default: the chapter's).") var hidden: String?
-    @Option(help: "Latent size (default: the chapter's).") var latent: Int?
-    @Option(help: "Minibatches per iteration (default: the chapter's).") var steps: Int?
-    @Option(help: "Self-play games per iteration (default: the chapter's).") var games: Int?
-    @Option(help: "Steps of the value targets' returns (default: the chapter's).") var tdSteps: Int?
     @Option(help: "Positions with a win to check.") var positions = 300
+    @OptionGroup var overrides: ConnectFourSettingsOptions
 
     func run() {
-        var settings = MuZeroSettings.connectFour(iterations: planned)
-        settings.iterations = iterations
-        if let hidden { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
-        if let latent { settings.latent = latent }
-        if let steps { settings.stepsPerIteration = steps }
-        if let games { settings.gamesPerIteration = games }
-        if let tdSteps { settings.tdSteps = tdSteps }
+        let settings = overrides.settings(iterations: iterations)
         var trainer = MuZeroTrainer<ConnectFour>(settings: settings, seed: 1)
         for iteration in 1...iterations {
             trainer.iterate()
@@ -186,5 +162,30 @@ struct MuZeroConnectFourDiagnostics: ParsableCommand {
         let share = Double(checked.map { p in Double(p.legalMoves.filter { (try? p.playing($0))?.outcome == .win(p.currentPlayer) }.count) / Double(p.legalMoves.count) }.reduce(0, +)) / Double(checked.count)
         print("positions with a win: \(checked.count) (a random legal move wins in \(String(format: "%.0f", share * 100))%); reward head ranks a win first: \(rewardRight); raw policy picks a win: \(raw); search picks a win: \(searched.filter { $0.key > 0 }.sorted { $0.key < $1.key })")
         print(String(format: "mean predicted reward: winning moves %.3f, other moves %.3f", winReward / Double(checked.count), otherReward / Double(others)))
+    }
+}
+
+/// The chapter's Connect Four settings with the probes' overrides, shared by `muzero-c4` and
+/// `muzero-diagnose-c4`.
+struct ConnectFourSettingsOptions: ParsableArguments {
+    @Option(help: "Iterations the schedule is sized for.") var planned = 500
+    @Option(help: "Hidden widths, comma-separated (default: the chapter's).") var hidden: String?
+    @Option(help: "Latent size (default: the chapter's).") var latent: Int?
+    @Option(help: "Minibatches per iteration (default: the chapter's).") var steps: Int?
+    @Option(help: "Self-play games per iteration (default: the chapter's).") var games: Int?
+    @Option(help: "Unrolled steps K (default: the chapter's).") var unroll: Int?
+    @Option(help: "Steps of the value targets' returns, bootstrapped from the search value (default: the chapter's).") var tdSteps: Int?
+
+    /// `MuZeroSettings.connectFour` sized for `planned` iterations, running `iterations`, with every override given.
+    func settings(iterations: Int) -> MuZeroSettings {
+        var settings = MuZeroSettings.connectFour(iterations: planned)
+        settings.iterations = iterations
+        if let hidden { settings.hidden = hidden.split(separator: ",").compactMap { Int($0) } }
+        if let latent { settings.latent = latent }
+        if let steps { settings.stepsPerIteration = steps }
+        if let games { settings.gamesPerIteration = games }
+        if let unroll { settings.unrollSteps = unroll }
+        if let tdSteps { settings.tdSteps = tdSteps }
+        return settings
     }
 }
