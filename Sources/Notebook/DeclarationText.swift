@@ -15,10 +15,12 @@ public struct DeclarationText {
     private let calls: [(callee: String, line: Int, node: Syntax)]
     private let declarations: [String: [Syntax]]
     private let converter: SourceLocationConverter?
+    private let lines: [Substring]
 
     /// Parses `source`.
     public init(source: String) {
         self.source = source
+        lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         let tree = Parser.parse(source: source)
         parsed = !tree.hasError
         guard parsed else {
@@ -51,7 +53,6 @@ public struct DeclarationText {
     /// the file; the whole file when the call cannot be found (as for the key).
     public func displayText(callee: String, line: Int) -> [String] {
         guard let nodes = coveredNodes(callee: callee, line: line) else { return [source] }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         return nodes.map { node in
             // Lines after the first lose the indentation of the line the code starts on.
             let line = converter?.location(for: node.positionAfterSkippingLeadingTrivia).line ?? 1

@@ -85,6 +85,20 @@ public struct ResolvedChapter: Hashable, Sendable {
         return collect(blocks)
     }
 
+    /// Every experiment, in order.
+    public var experiments: [ResolvedExperiment] {
+        func collect(_ blocks: [ResolvedBlock]) -> [ResolvedExperiment] {
+            blocks.flatMap { block -> [ResolvedExperiment] in
+                switch block {
+                case .experiment(let experiment): [experiment]
+                case .callout(_, _, let content): collect(content)
+                default: []
+                }
+            }
+        }
+        return collect(blocks)
+    }
+
     /// The keys this chapter cites (text, captions, table cells, claims), each once, in order of
     /// first citation.
     public var citedKeys: [String] {

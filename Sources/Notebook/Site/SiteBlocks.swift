@@ -6,7 +6,7 @@ import Foundation
 struct SiteBlocks {
     let inline: SiteInline
     let chapter: ResolvedChapter
-    /// The digest prefix of the figures' display lists, computed once per figure by the caller.
+    /// The figures' laid-out display lists by figure id, as the engine computed them for the figure keys.
     let displayLists: [String: DisplayList]
 
     var links: SiteLinks { inline.links }

@@ -9,17 +9,7 @@ struct SiteLinks {
 
     init(book: ResolvedBook) {
         self.book = book
-        var chapters = [String: String]()
-        for chapter in book.chapters {
-            func collect(_ blocks: [ResolvedBlock]) {
-                for block in blocks {
-                    if case .experiment(let experiment) = block { chapters[experiment.id] = chapter.id }
-                    if case .callout(_, _, let content) = block { collect(content) }
-                }
-            }
-            collect(chapter.blocks)
-        }
-        experimentChapters = chapters
+        experimentChapters = Dictionary(book.chapters.flatMap { chapter in chapter.experiments.map { ($0.id, chapter.id) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The page of chapter `id`.

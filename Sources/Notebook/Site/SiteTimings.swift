@@ -12,17 +12,10 @@ enum SiteTimings {
     /// The script for `book`'s experiments.
     static func script(book: ResolvedBook) throws -> [UInt8] {
         var texts = [String: String]()
-        for chapter in book.chapters {
-            func collect(_ blocks: [ResolvedBlock]) {
-                for block in blocks {
-                    if case .experiment(let experiment) = block, let provenance = experiment.provenance {
-                        let took = SiteBlocks.duration(provenance.seconds)
-                        texts[experiment.id] = provenance.ranNow ? " · computed by this run in \(took)" : " · from the cache (computed in \(took))"
-                    }
-                    if case .callout(_, _, let content) = block { collect(content) }
-                }
-            }
-            collect(chapter.blocks)
+        for experiment in book.chapters.flatMap(\.experiments) {
+            guard let provenance = experiment.provenance else { continue }
+            let took = SiteBlocks.duration(provenance.seconds)
+            texts[experiment.id] = provenance.ranNow ? " · computed by this run in \(took)" : " · from the cache (computed in \(took))"
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

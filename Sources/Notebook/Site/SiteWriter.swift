@@ -65,14 +65,14 @@ public struct SiteWriter: Sendable {
             if let first = chapter.blocks.first(where: { if case .paragraph = $0 { true } else { false } }), case .paragraph(let inlines) = first {
                 entry.append(HTML.el("p", ["class": "summary"], try inline.nodes(inlines)))
             }
-            entry.append(HTML.el("ul", ["class": "sections"], sectionLinks(chapter, from: nil)))
+            entry.append(HTML.el("ul", ["class": "sections"], sectionLinks(chapter, from: nil, links: links)))
             entries.append(HTML.el("li", [:], entry))
         }
         main.append(HTML.el("ol", ["class": "chapters"], entries))
         if !book.references.isEmpty {
             main.append(HTML.el("p", [:], [HTML.el("a", ["href": SiteLinks.referencesPage], text: "References")]))
         }
-        return page(title: book.title, current: nil, main: main)
+        return page(title: book.title, current: nil, main: main, links: links)
     }
 
     func chapterPage(
@@ -91,7 +91,7 @@ public struct SiteWriter: Sendable {
             pager.append(HTML.el("a", attributes: [("class", "next"), ("rel", "next"), ("href", SiteLinks.referencesPage)], [.text("References →")]))
         }
         main.append(HTML.el("nav", ["class": "pager", "aria-label": "Chapters"], pager))
-        return page(title: "\(chapter.number) \(chapter.title) · \(book.title)", current: chapter.id, main: main)
+        return page(title: "\(chapter.number) \(chapter.title) · \(book.title)", current: chapter.id, main: main, links: links)
     }
 
     func referencesPage(_ links: SiteLinks) throws -> String {
@@ -100,12 +100,12 @@ public struct SiteWriter: Sendable {
             HTML.el("li", attributes: [("id", Citation.anchor(reference.key))], try inline.nodes(reference.text))
         }
         let main: [HTMLNode] = [HTML.el("h1", ["id": "references"], text: "References"), HTML.el("ul", ["class": "references"], items)]
-        return page(title: "References · \(book.title)", current: SiteLinks.referencesPage, main: main)
+        return page(title: "References · \(book.title)", current: SiteLinks.referencesPage, main: main, links: links)
     }
 
     /// The links to the sections of `chapter` (level 1), from the page of `current`.
-    func sectionLinks(_ chapter: ResolvedChapter, from current: String?) -> [HTMLNode] {
-        let inline = SiteInline(links: SiteLinks(book: book), chapter: current)
+    func sectionLinks(_ chapter: ResolvedChapter, from current: String?, links: SiteLinks) -> [HTMLNode] {
+        let inline = SiteInline(links: links, chapter: current)
         return chapter.blocks.compactMap { block -> HTMLNode? in
             guard case .heading(let number, 1, let title, let id) = block else { return nil }
             let anchor = SiteLinks.headingAnchor(id: id, number: number, chapter: chapter.id)
@@ -115,14 +115,14 @@ public struct SiteWriter: Sendable {
 
     /// A whole page: head, the sidebar's contents (the current chapter opened to its sections),
     /// the search box (shown only when script runs) and `main`.
-    func page(title: String, current: String?, main: [HTMLNode]) -> String {
+    func page(title: String, current: String?, main: [HTMLNode], links: SiteLinks) -> String {
         var contents = [HTMLNode]()
         for chapter in book.chapters {
             let here = chapter.id == current
             var item: [HTMLNode] = [HTML.el("a", attributes: [("href", SiteLinks.page(ofChapter: chapter.id)), ("aria-current", here ? "page" : nil)], [
                 .text("\(chapter.number) \(chapter.title)"),
             ])]
-            if here { item.append(HTML.el("ol", ["class": "sections"], sectionLinks(chapter, from: current))) }
+            if here { item.append(HTML.el("ol", ["class": "sections"], sectionLinks(chapter, from: current, links: links))) }
             contents.append(HTML.el("li", [:], item))
         }
         if !book.references.isEmpty {
