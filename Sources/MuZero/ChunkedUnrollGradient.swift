@@ -22,14 +22,14 @@ extension MuZeroNetwork {
     /// at once and averaged in chunk order, weighted by size, with the L2 term added once. The
     /// chunk count, not the number of cores, fixes the arithmetic, so the result is the same on
     /// any machine.
-    public func lossAndGradient(_ batch: UnrollBatch, l2 c: Float, chunks: Int, unrollGradientScale: Float = 0.5) -> (MuZeroLoss, MuZeroNetwork) {
+    public func lossAndGradient(_ batch: UnrollBatch, l2 c: Float, weights: MuZeroLossWeights = .unit, chunks: Int, unrollGradientScale: Float = 0.5) -> (MuZeroLoss, MuZeroNetwork) {
         let n = batch.count
         let parts = max(1, min(chunks, n))
-        guard parts > 1 else { return lossAndGradient(batch, l2: c, unrollGradientScale: unrollGradientScale) }
+        guard parts > 1 else { return lossAndGradient(batch, l2: c, weights: weights, unrollGradientScale: unrollGradientScale) }
         let bounds = (0...parts).map { $0 * n / parts }
         let results = Mutex([(MuZeroLoss, MuZeroNetwork)?](repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let partResult = lossAndGradient(batch.rows(bounds[part]..<bounds[part + 1]), l2: 0, unrollGradientScale: unrollGradientScale)
+            let partResult = lossAndGradient(batch.rows(bounds[part]..<bounds[part + 1]), l2: 0, weights: weights, unrollGradientScale: unrollGradientScale)
             results.withLock { $0[part] = partResult }
         }
         var loss = MuZeroLoss.zero

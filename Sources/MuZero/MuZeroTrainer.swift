@@ -33,12 +33,15 @@ public struct MuZeroSettings: Codable, Hashable, Sendable {
     public var learningRateSteps: [LearningRateStep]
     /// The L2 coefficient c.
     public var l2: Float
+    /// Weights of the value and reward terms of the loss.
+    public var lossWeights: MuZeroLossWeights
 
     /// Creates settings.
     public init(
         latent: Int, hidden: [Int], selfPlay: MuZeroSelfPlaySettings, unrollSteps: Int, tdSteps: Int, iterations: Int, gamesPerIteration: Int, bufferGames: Int,
-        stepsPerIteration: Int, batchSize: Int, learningRate: Float, learningRateSteps: [LearningRateStep] = [], l2: Float
+        stepsPerIteration: Int, batchSize: Int, learningRate: Float, learningRateSteps: [LearningRateStep] = [], l2: Float, lossWeights: MuZeroLossWeights = .unit
     ) {
+        self.lossWeights = lossWeights
         self.learningRateSteps = learningRateSteps
         self.latent = latent
         self.hidden = hidden
@@ -126,7 +129,7 @@ public struct MuZeroTrainer<Game: NeuralGame> {
         optimiser.learningRate = settings.learningRateSteps.last { $0.iteration <= iteration }?.rate ?? settings.learningRate
         for _ in 0..<settings.stepsPerIteration {
             let batch = minibatch(from: positions, using: &generator)
-            let (loss, gradient) = network.lossAndGradient(batch, l2: settings.l2, chunks: Self.gradientChunks)
+            let (loss, gradient) = network.lossAndGradient(batch, l2: settings.l2, weights: settings.lossWeights, chunks: Self.gradientChunks)
             var stack = network.asLayerStack
             optimiser.step(&stack, gradient: gradient.asLayerStack)
             network.asLayerStack = stack

@@ -36,11 +36,12 @@ public struct UnrollBatch: Sendable {
 
 /// The parts of MuZero's loss, averaged over a batch.
 public struct MuZeroLoss: Codable, Hashable, Sendable {
-    /// Squared value errors, summed over steps (steps after the first weighted 1/K).
+    /// Squared value errors, summed over steps (steps after the first weighted 1/K), times the
+    /// value weight.
     public var value: Double
     /// Policy cross-entropies, likewise.
     public var policy: Double
-    /// Squared reward errors, likewise.
+    /// Squared reward errors, summed likewise, times the reward weight.
     public var reward: Double
     /// c ||θ||² over the weights.
     public var regularisation: Double
@@ -57,7 +58,8 @@ extension MuZeroNetwork {
     /// steps are weighted 1/K, and the gradient flowing from step k + 1 back into latent state k
     /// is multiplied by `unrollGradientScale` (the paper's 1/2), so the deep unroll does not
     /// dominate the representation's training. With a scale of 1 the result is the true gradient.
-    public func lossAndGradient(_ batch: UnrollBatch, l2 c: Float, unrollGradientScale: Float = 0.5) -> (MuZeroLoss, MuZeroNetwork) {
+    /// `weights` multiply the value and reward terms (`MuZeroLossWeights`).
+    public func lossAndGradient(_ batch: UnrollBatch, l2 c: Float, weights terms: MuZeroLossWeights = .unit, unrollGradientScale: Float = 0.5) -> (MuZeroLoss, MuZeroNetwork) {
         let n = batch.count
         let K = batch.steps
         let (latent, actionCount) = (shape.latent, shape.actions)
@@ -95,8 +97,8 @@ extension MuZeroNetwork {
             for row in 0..<n {
                 let v = tanh(valueRaw[row])
                 let error = v - batch.values[k][row]
-                loss.value += Double(weight * error * error) / Double(n)
-                valueGradient[row] = 2 * error * (1 - v * v) * scale
+                loss.value += Double(terms.value * weight * error * error) / Double(n)
+                valueGradient[row] = 2 * error * (1 - v * v) * scale * terms.value
                 let policyWeight = batch.policyWeights[k][row]
                 guard policyWeight > 0 else { continue }
                 for a in 0..<actionCount {
@@ -120,8 +122,8 @@ extension MuZeroNetwork {
             for row in 0..<n {
                 let r = tanh(rewardRaws[k][row])
                 let error = r - batch.rewards[k - 1][row]
-                loss.reward += Double(weight * error * error) / Double(n)
-                rewardGradient[row] = 2 * error * (1 - r * r) * scale
+                loss.reward += Double(terms.reward * weight * error * error) / Double(n)
+                rewardGradient[row] = 2 * error * (1 - r * r) * scale * terms.reward
             }
             let activations = trunks[k]
             let rewardLayer = range(.reward).lowerBound

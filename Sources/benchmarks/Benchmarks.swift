@@ -10,7 +10,7 @@ struct Benchmarks: ParsableCommand {
         abstract: "Speed figures of the learning, search and solver code (build with -c release).",
         subcommands: [
             Defaults.self, Solver.self, WeakSolve.self, WeakMoves.self, UCTControl.self,
-            Network.self, TicTacToeTrainingProbe.self, MuZeroTicTacToeProbe.self, MuZeroDiagnostics.self, MuZeroConnectFourProbe.self, MuZeroConnectFourDiagnostics.self, ConnectFourTrainingProbe.self, ConnectFourEvaluation.self, ConnectFourMixed.self, ConnectFourLosses.self,
+            Network.self, TicTacToeTrainingProbe.self, MuZeroTicTacToeProbe.self, MuZeroDiagnostics.self, MuZeroConnectFourProbe.self, MuZeroConnectFourDiagnostics.self, MuZeroConnectFourRewardProbe.self, ConnectFourTrainingProbe.self, ConnectFourEvaluation.self, ConnectFourMixed.self, ConnectFourLosses.self,
             Nash.self, NashGames.self, NashOne.self, SlurmOverhead.self, TinyRunUnits.self,
         ],
         defaultSubcommand: Defaults.self

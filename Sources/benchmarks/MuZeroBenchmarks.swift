@@ -134,20 +134,12 @@ struct MuZeroConnectFourDiagnostics: ParsableCommand {
         }
         let network = trainer.network
         var generator = Xoshiro256StarStar(seed: 3)
-        var checked = [ConnectFour]()
-        while checked.count < positions {
-            var position = ConnectFour.initial
-            while position.outcome == nil {
-                let wins = position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
-                if !wins.isEmpty, generator.uniformUnit() < 0.5 { checked.append(position); break }
-                position = try! position.playing(position.legalMoves[generator.uniformIndex(below: position.legalMoves.count)])
-            }
-        }
+        let checked = ConnectFourWins.positionsWithWin(positions, seed: 3)
         var rewardRight = 0, raw = 0
         var searched = [0: 0, 50: 0, 200: 0]
         var winReward = 0.0, otherReward = 0.0, others = 0
         for position in checked {
-            let wins = position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
+            let wins = ConnectFourWins.moves(position)
             let latent = network.represent(position.encoded, batch: 1)
             let legal = position.legalMoves
             let (_, rewards) = network.step(Array(repeating: latent, count: legal.count).flatMap { $0 }, actions: legal, batch: legal.count)
@@ -159,7 +151,7 @@ struct MuZeroConnectFourDiagnostics: ParsableCommand {
             if wins.contains(MuZeroPlayer.move(position, network: network, simulations: 0, using: &generator)) { raw += 1 }
             for n in searched.keys where n > 0 && wins.contains(MuZeroPlayer.move(position, network: network, simulations: n, using: &generator)) { searched[n]! += 1 }
         }
-        let share = Double(checked.map { p in Double(p.legalMoves.filter { (try? p.playing($0))?.outcome == .win(p.currentPlayer) }.count) / Double(p.legalMoves.count) }.reduce(0, +)) / Double(checked.count)
+        let share = Double(checked.map { p in Double(ConnectFourWins.moves(p).count) / Double(p.legalMoves.count) }.reduce(0, +)) / Double(checked.count)
         print("positions with a win: \(checked.count) (a random legal move wins in \(String(format: "%.0f", share * 100))%); reward head ranks a win first: \(rewardRight); raw policy picks a win: \(raw); search picks a win: \(searched.filter { $0.key > 0 }.sorted { $0.key < $1.key })")
         print(String(format: "mean predicted reward: winning moves %.3f, other moves %.3f", winReward / Double(checked.count), otherReward / Double(others)))
     }
@@ -175,6 +167,8 @@ struct ConnectFourSettingsOptions: ParsableArguments {
     @Option(help: "Self-play games per iteration (default: the chapter's).") var games: Int?
     @Option(help: "Unrolled steps K (default: the chapter's).") var unroll: Int?
     @Option(help: "Steps of the value targets' returns, bootstrapped from the search value (default: the chapter's).") var tdSteps: Int?
+    @Option(help: "Weight of the value terms of the loss (default: the chapter's).") var valueWeight: Float?
+    @Option(help: "Weight of the reward terms of the loss (default: the chapter's).") var rewardWeight: Float?
 
     /// `MuZeroSettings.connectFour` sized for `planned` iterations, running `iterations`, with every override given.
     func settings(iterations: Int) -> MuZeroSettings {
@@ -186,6 +180,102 @@ struct ConnectFourSettingsOptions: ParsableArguments {
         if let games { settings.gamesPerIteration = games }
         if let unroll { settings.unrollSteps = unroll }
         if let tdSteps { settings.tdSteps = tdSteps }
+        if let valueWeight { settings.lossWeights.value = valueWeight }
+        if let rewardWeight { settings.lossWeights.reward = rewardWeight }
         return settings
+    }
+}
+
+/// Can MuZero's dense dynamics learn Connect Four's rewards at all? Trains the representation and
+/// the dynamics' reward head alone (K = 1) on positions from random play, labelled by the rules,
+/// and reports, as training goes, how often the reward head ranks a winning move first on the
+/// held-out positions `muzero-diagnose-c4` uses. Separates "too little data" from "cannot learn".
+struct MuZeroConnectFourRewardProbe: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "muzero-reward-probe-c4", abstract: "Supervised check of the reward head's capacity on Connect Four.")
+    @Option(help: "Minibatches.") var steps = 3000
+    @Option(help: "Share of rows whose action is a winning move when the position has one.") var winShare = 0.0
+    @Option(help: "Adam step size.") var rate: Float = 1e-3
+    @Option(help: "Draw rows from a fixed pool of this many (position, action) pairs (0: fresh rows every time).") var pool = 0
+    @OptionGroup var overrides: ConnectFourSettingsOptions
+
+    func run() {
+        let settings = overrides.settings(iterations: 1)
+        var generator = Xoshiro256StarStar(seed: 11)
+        var network = MuZeroNetwork(
+            shape: MuZeroShape(inputs: ConnectFour.inputSize, actions: ConnectFour.policySize, latent: settings.latent, hidden: settings.hidden), using: &generator)
+        var optimiser = Adam(learningRate: rate)
+        let held = ConnectFourWins.positionsWithWin(300, seed: 3)
+        let start = Date()
+        var fixed = [([Float], Int, Float)]()
+        for step in 1...steps {
+            let n = settings.batchSize
+            var observations = [Float](), actions = [Int](), rewards = [Float]()
+            for _ in 0..<n {
+                if pool > 0, fixed.count == pool {
+                    let (o, a, r) = fixed[generator.uniformIndex(below: pool)]
+                    observations += o
+                    actions.append(a)
+                    rewards.append(r)
+                    continue
+                }
+                var position = ConnectFour.initial
+                let plies = generator.uniformIndex(below: 30)
+                for _ in 0..<plies where position.outcome == nil {
+                    let next = try! position.playing(position.legalMoves[generator.uniformIndex(below: position.legalMoves.count)])
+                    if next.outcome != nil { break }
+                    position = next
+                }
+                let wins = ConnectFourWins.moves(position)
+                let action = !wins.isEmpty && generator.uniformUnit() < winShare
+                    ? wins[generator.uniformIndex(below: wins.count)] : position.legalMoves[generator.uniformIndex(below: position.legalMoves.count)]
+                observations += position.encoded
+                actions.append(action)
+                rewards.append(wins.contains(action) ? 1 : 0)
+                if pool > 0 { fixed.append((position.encoded, action, rewards.last!)) }
+            }
+            let batch = UnrollBatch(
+                count: n, steps: 1, observations: observations, actions: [actions],
+                policies: [[Float](repeating: 0, count: n * ConnectFour.policySize), [Float](repeating: 0, count: n * ConnectFour.policySize)],
+                policyWeights: [[Float](repeating: 0, count: n), [Float](repeating: 0, count: n)],
+                values: [[Float](repeating: 0, count: n), [Float](repeating: 0, count: n)], rewards: [rewards])
+            let (loss, gradient) = network.lossAndGradient(batch, l2: settings.l2, chunks: 4)
+            let nominal = NetworkShape(inputs: ConnectFour.inputSize, hidden: settings.hidden, moves: ConnectFour.policySize)
+            var stack = PolicyValueNetwork(shape: nominal, layers: network.layers)
+            optimiser.step(&stack, gradient: PolicyValueNetwork(shape: nominal, layers: gradient.layers))
+            network.layers = stack.layers
+            if step % 250 == 0 {
+                let right = held.filter { position in
+                    let legal = position.legalMoves
+                    let latent = network.represent(position.encoded, batch: 1)
+                    let (_, r) = network.step(Array(repeating: latent, count: legal.count).flatMap { $0 }, actions: legal, batch: legal.count)
+                    return ConnectFourWins.moves(position).contains(legal[legal.indices.max { r[$0] < r[$1] }!])
+                }.count
+                print(String(format: "step %5d  %6.1f s  reward loss %.4f  ranks a win first: %d of %d", step, Date().timeIntervalSince(start), loss.reward, right, held.count))
+            }
+        }
+    }
+}
+
+/// Winning moves of Connect Four positions, for the probes (the chapter's
+/// `MuZeroLab.winningMoves` does the same; benchmarks cannot import the chapters).
+enum ConnectFourWins {
+    /// The legal moves of `position` that win on the spot.
+    static func moves(_ position: ConnectFour) -> [Int] {
+        position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
+    }
+
+    /// Positions from random play with an immediate win: along each game the first position
+    /// with one is kept with probability 1/2.
+    static func positionsWithWin(_ count: Int, seed: UInt64) -> [ConnectFour] {
+        var generator = Xoshiro256StarStar(seed: seed)
+        var checked = [ConnectFour]()
+        while checked.count < count {
+            var position = ConnectFour.initial
+            while position.outcome == nil {
+                if !moves(position).isEmpty, generator.uniformUnit() < 0.5 { checked.append(position); break }
+                position = try! position.playing(position.legalMoves[generator.uniformIndex(below: position.legalMoves.count)])
+            }
+        }
+        return checked
     }
 }

@@ -30,12 +30,13 @@ struct UnrollLossTests {
         return UnrollBatch(count: count, steps: steps, observations: observations, actions: actions, policies: policies, policyWeights: weights, values: values, rewards: rewards)
     }
 
-    @Test("with the unroll gradient unscaled, back-propagation through K = 3 steps matches central finite differences")
-    func gradientCheck() {
+    @Test("with the unroll gradient unscaled, back-propagation through K = 3 steps matches central finite differences, with the paper's loss and with weighted value and reward terms",
+          arguments: [MuZeroLossWeights.unit, MuZeroLossWeights(value: 0.25, reward: 3)])
+    func gradientCheck(weights: MuZeroLossWeights) {
         var generator = Xoshiro256StarStar(seed: 21)
         let network = MuZeroNetwork(shape: Self.shape, using: &generator)
         let data = Self.batch(count: 5, steps: 3, using: &generator)
-        let analytic = network.lossAndGradient(data, l2: 1e-3, unrollGradientScale: 1).1.parameters
+        let analytic = network.lossAndGradient(data, l2: 1e-3, weights: weights, unrollGradientScale: 1).1.parameters
         let parameters = network.parameters
         var worst = 0.0
         var checked = 0
@@ -47,7 +48,7 @@ struct UnrollLossTests {
             plus.setParameters(p)
             p[k] -= 2 * h
             minus.setParameters(p)
-            let numeric = (plus.lossAndGradient(data, l2: 1e-3).0.total - minus.lossAndGradient(data, l2: 1e-3).0.total) / Double(2 * h)
+            let numeric = (plus.lossAndGradient(data, l2: 1e-3, weights: weights).0.total - minus.lossAndGradient(data, l2: 1e-3, weights: weights).0.total) / Double(2 * h)
             let error = abs(numeric - Double(analytic[k])) / max(1e-2, abs(numeric) + abs(Double(analytic[k])))
             worst = max(worst, error)
             checked += 1
