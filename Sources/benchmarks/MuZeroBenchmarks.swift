@@ -72,28 +72,8 @@ struct MuZeroDiagnostics: ParsableCommand {
         var trainer = MuZeroTrainer<TicTacToe>(settings: settings, seed: 1)
         trainer.train()
         let network = trainer.network
-        let solver = TicTacToeSolver()
         var generator = Xoshiro256StarStar(seed: 3)
-        var count = 0, rewardRight = 0, raw = 0
-        var searched = [25: 0, 100: 0, 400: 0]
-        var winValue = 0.0, otherValue = 0.0, others = 0
-        for position in solver.nonTerminalPositions {
-            let wins = position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
-            guard !wins.isEmpty else { continue }
-            count += 1
-            let latent = network.represent(position.encoded, batch: 1)
-            let legal = position.legalMoves
-            let (_, rewards) = network.step(Array(repeating: latent, count: legal.count).flatMap { $0 }, actions: legal, batch: legal.count)
-            let best = legal.indices.max { rewards[$0] < rewards[$1] }!
-            if wins.contains(legal[best]) { rewardRight += 1 }
-            for (k, move) in legal.enumerated() {
-                if wins.contains(move) { winValue += Double(rewards[k]) } else { otherValue += Double(rewards[k]); others += 1 }
-            }
-            if wins.contains(MuZeroPlayer.move(position, network: network, simulations: 0, using: &generator)) { raw += 1 }
-            for n in searched.keys where wins.contains(MuZeroPlayer.move(position, network: network, simulations: n, using: &generator)) { searched[n]! += 1 }
-        }
-        print("positions with a win: \(count); reward head ranks a win first: \(rewardRight); raw picks a win: \(raw); search picks a win: \(searched.sorted { $0.key < $1.key })")
-        print(String(format: "mean predicted reward: winning moves %.3f, other moves %.3f", winValue / Double(count), otherValue / Double(others)))
+        WinningMoveTally(network: network, positions: TicTacToeSolver().nonTerminalPositions, simulations: [25, 100, 400], using: &generator).report()
     }
 }
 
@@ -134,26 +114,7 @@ struct MuZeroConnectFourDiagnostics: ParsableCommand {
         }
         let network = trainer.network
         var generator = Xoshiro256StarStar(seed: 3)
-        let checked = ConnectFourWins.positionsWithWin(positions, seed: 3)
-        var rewardRight = 0, raw = 0
-        var searched = [0: 0, 50: 0, 200: 0]
-        var winReward = 0.0, otherReward = 0.0, others = 0
-        for position in checked {
-            let wins = ConnectFourWins.moves(position)
-            let latent = network.represent(position.encoded, batch: 1)
-            let legal = position.legalMoves
-            let (_, rewards) = network.step(Array(repeating: latent, count: legal.count).flatMap { $0 }, actions: legal, batch: legal.count)
-            let best = legal.indices.max { rewards[$0] < rewards[$1] }!
-            if wins.contains(legal[best]) { rewardRight += 1 }
-            for (k, move) in legal.enumerated() {
-                if wins.contains(move) { winReward += Double(rewards[k]) } else { otherReward += Double(rewards[k]); others += 1 }
-            }
-            if wins.contains(MuZeroPlayer.move(position, network: network, simulations: 0, using: &generator)) { raw += 1 }
-            for n in searched.keys where n > 0 && wins.contains(MuZeroPlayer.move(position, network: network, simulations: n, using: &generator)) { searched[n]! += 1 }
-        }
-        let share = Double(checked.map { p in Double(ConnectFourWins.moves(p).count) / Double(p.legalMoves.count) }.reduce(0, +)) / Double(checked.count)
-        print("positions with a win: \(checked.count) (a random legal move wins in \(String(format: "%.0f", share * 100))%); reward head ranks a win first: \(rewardRight); raw policy picks a win: \(raw); search picks a win: \(searched.filter { $0.key > 0 }.sorted { $0.key < $1.key })")
-        print(String(format: "mean predicted reward: winning moves %.3f, other moves %.3f", winReward / Double(checked.count), otherReward / Double(others)))
+        WinningMoveTally(network: network, positions: ConnectFourWins.positionsWithWin(positions, seed: 3), simulations: [50, 200], using: &generator).report()
     }
 }
 
@@ -225,7 +186,7 @@ struct MuZeroConnectFourRewardProbe: ParsableCommand {
                     if next.outcome != nil { break }
                     position = next
                 }
-                let wins = ConnectFourWins.moves(position)
+                let wins = WinningMoveTally.winningMoves(position)
                 let action = !wins.isEmpty && generator.uniformUnit() < winShare
                     ? wins[generator.uniformIndex(below: wins.count)] : position.legalMoves[generator.uniformIndex(below: position.legalMoves.count)]
                 observations += position.encoded
@@ -244,26 +205,16 @@ struct MuZeroConnectFourRewardProbe: ParsableCommand {
             optimiser.step(&stack, gradient: PolicyValueNetwork(shape: nominal, layers: gradient.layers))
             network.layers = stack.layers
             if step % 250 == 0 {
-                let right = held.filter { position in
-                    let legal = position.legalMoves
-                    let latent = network.represent(position.encoded, batch: 1)
-                    let (_, r) = network.step(Array(repeating: latent, count: legal.count).flatMap { $0 }, actions: legal, batch: legal.count)
-                    return ConnectFourWins.moves(position).contains(legal[legal.indices.max { r[$0] < r[$1] }!])
-                }.count
+                let right = held.filter { WinningMoveTally.rewardRanksWin(network, $0) }.count
                 print(String(format: "step %5d  %6.1f s  reward loss %.4f  ranks a win first: %d of %d", step, Date().timeIntervalSince(start), loss.reward, right, held.count))
             }
         }
     }
 }
 
-/// Winning moves of Connect Four positions, for the probes (the chapter's
-/// `MuZeroLab.winningMoves` does the same; benchmarks cannot import the chapters).
+/// Connect Four positions for the probes (the chapter's `MuZeroLab.positionsWithWin` does the
+/// same; benchmarks cannot import the chapters).
 enum ConnectFourWins {
-    /// The legal moves of `position` that win on the spot.
-    static func moves(_ position: ConnectFour) -> [Int] {
-        position.legalMoves.filter { (try? position.playing($0))?.outcome == .win(position.currentPlayer) }
-    }
-
     /// Positions from random play with an immediate win: along each game the first position
     /// with one is kept with probability 1/2.
     static func positionsWithWin(_ count: Int, seed: UInt64) -> [ConnectFour] {
@@ -272,7 +223,7 @@ enum ConnectFourWins {
         while checked.count < count {
             var position = ConnectFour.initial
             while position.outcome == nil {
-                if !moves(position).isEmpty, generator.uniformUnit() < 0.5 { checked.append(position); break }
+                if !WinningMoveTally.winningMoves(position).isEmpty, generator.uniformUnit() < 0.5 { checked.append(position); break }
                 position = try! position.playing(position.legalMoves[generator.uniformIndex(below: position.legalMoves.count)])
             }
         }
